@@ -1,0 +1,118 @@
+"""The command line: parses arguments, wires content, progress and the TUI together, prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import TextIO
+
+from dprk_it_tutor import paths
+from dprk_it_tutor.content import Course, load_course
+from dprk_it_tutor.progress import ProgressStore, StoreError, course_overview, format_score
+from dprk_it_tutor.terminal_text import printable
+
+PROG = "dprk-it-tutor"
+
+
+def _version() -> str:
+    try:
+        return metadata.version(PROG)
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Options shared by every command, accepted before or after the command name.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where progress is kept (default: ${paths.DATA_DIR_ENV} or the platform's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A terminal course on North Korea's IT sector as two 2012-2013 articles reported it.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.set_defaults(handler=run_app)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands.add_parser(
+        "run", parents=[common], help="open the course in the terminal (the default)"
+    ).set_defaults(handler=run_app)
+    commands.add_parser(
+        "list", parents=[common], help="print the lessons in order with their status"
+    ).set_defaults(handler=list_lessons)
+    validate = commands.add_parser(
+        "validate",
+        parents=[common],
+        help="check lessons and quizzes; print one 'path:line:col: error: message' line per problem",
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="course folders, lessons/ or quizzes/ folders, or single files (default: the built-in course)",
+    )
+    validate.set_defaults(handler=validate_content)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except StoreError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _course() -> Course:
+    return load_course([paths.builtin_course_dir()])
+
+
+def _store(args: argparse.Namespace) -> ProgressStore:
+    return ProgressStore.open(paths.data_dir(getattr(args, "data_dir", None)))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from dprk_it_tutor.tui.app import make_app  # Textual is imported only when the app runs
+
+    course = _course()
+    with _store(args) as store:
+        make_app(course, store).run()
+    return 0
+
+
+def list_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    course = _course()
+    with _store(args) as store:
+        rows = course_overview(course, store.lesson_records())
+    width = max((len(row.lesson.id) for row in rows), default=2)
+    print(f"{'#':>3}  {'id':<{width}}  {'status':<11}  {'quiz':>4}  title", file=out)
+    for number, row in enumerate(rows, start=1):
+        print(
+            f"{number:>3}  {row.lesson.id:<{width}}  {row.status.value:<11}  "
+            f"{format_score(row.best_score):>4}  {printable(row.lesson.title)}",
+            file=out,
+        )
+    for broken in course.broken:
+        print(f"  !  {printable(broken.first_problem)}", file=out)
+    return 0
+
+
+def validate_content(args: argparse.Namespace) -> int:
+    targets = args.paths or [paths.builtin_course_dir()]
+    course = load_course(targets)
+    for diagnostic in course.diagnostics:
+        print(printable(str(diagnostic)))
+    errors = len(course.errors)
+    warnings = len(course.diagnostics) - errors
+    checked = f"{len(course.lessons)} lesson(s) and {len(course.quizzes)} quiz(zes) loaded"
+    print(f"{errors} error(s), {warnings} warning(s); {checked}", file=sys.stderr)
+    return 1 if errors else 0

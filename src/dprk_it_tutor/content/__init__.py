@@ -1,0 +1,27 @@
+"""The course content model and its loaders. Pure Python: never imports Textual."""
+
+from dprk_it_tutor.content.course import load_course
+from dprk_it_tutor.content.model import (
+    BrokenFile,
+    ContentError,
+    Course,
+    Diagnostic,
+    Lesson,
+    Question,
+    Quiz,
+    SourceRef,
+    Step,
+)
+
+__all__ = [
+    "BrokenFile",
+    "ContentError",
+    "Course",
+    "Diagnostic",
+    "Lesson",
+    "Question",
+    "Quiz",
+    "SourceRef",
+    "Step",
+    "load_course",
+]

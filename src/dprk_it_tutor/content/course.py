@@ -1,0 +1,177 @@
+"""Load a whole course from content folders, and check what spans more than one file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dprk_it_tutor.content.lessons import load_lesson
+from dprk_it_tutor.content.model import BrokenFile, ContentError, Course, Diagnostic, Lesson, Quiz
+from dprk_it_tutor.content.quizzes import load_quiz
+
+LESSON_SUFFIXES = (".md",)
+QUIZ_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class ContentFiles:
+    """The lesson and quiz files found under some paths, in a stable order."""
+
+    lessons: list[Path] = field(default_factory=list)
+    quizzes: list[Path] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+
+
+def find_content_files(paths: Iterable[Path]) -> ContentFiles:
+    """Collect content files from course roots (with lessons/ and quizzes/), folders or files."""
+    found = ContentFiles()
+    for path in paths:
+        if path.is_file():
+            if path.suffix in LESSON_SUFFIXES:
+                found.lessons.append(path)
+            elif path.suffix in QUIZ_SUFFIXES:
+                found.quizzes.append(path)
+            else:
+                found.missing.append(path)
+        elif path.is_dir():
+            lesson_dir, quiz_dir = path / "lessons", path / "quizzes"
+            if lesson_dir.is_dir() or quiz_dir.is_dir():
+                found.lessons += _files(lesson_dir, LESSON_SUFFIXES)
+                found.quizzes += _files(quiz_dir, QUIZ_SUFFIXES)
+            else:
+                found.lessons += _files(path, LESSON_SUFFIXES)
+                found.quizzes += _files(path, QUIZ_SUFFIXES)
+        else:
+            found.missing.append(path)
+    return found
+
+
+def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
+
+
+def load_course(paths: Sequence[Path]) -> Course:
+    """Load every lesson and quiz under ``paths``; broken files are listed, never fatal."""
+    files = find_content_files(paths)
+    diagnostics: list[Diagnostic] = [
+        Diagnostic(str(p), 1, 1, "no such lesson (.md) or quiz (.yaml) file or folder")
+        for p in files.missing
+    ]
+    broken: list[BrokenFile] = []
+    lessons: list[Lesson] = []
+    for path in files.lessons:
+        try:
+            lessons.append(load_lesson(path))
+        except ContentError as exc:
+            broken.append(BrokenFile(path, "lesson", exc.name or path.stem, exc.diagnostics))
+    quizzes: list[Quiz] = []
+    for path in files.quizzes:
+        try:
+            quizzes.append(load_quiz(path))
+        except ContentError as exc:
+            broken.append(BrokenFile(path, "quiz", exc.name or path.stem, exc.diagnostics))
+
+    lessons, rejected = _unique_lessons(lessons)
+    broken += rejected
+    by_id = {lesson.id: lesson for lesson in lessons}
+    quiz_map, rejected = _attach_quizzes(quizzes, by_id)
+    broken += rejected
+    diagnostics += _check_prerequisites(lessons, by_id)
+    diagnostics += _check_question_ids(quiz_map.values())
+    for item in broken:
+        diagnostics += item.diagnostics
+    lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
+    return Course(
+        lessons=tuple(lessons),
+        quizzes=quiz_map,
+        broken=tuple(broken),
+        diagnostics=tuple(sorted(diagnostics)),
+    )
+
+
+def _unique_lessons(lessons: list[Lesson]) -> tuple[list[Lesson], list[BrokenFile]]:
+    kept: dict[str, Lesson] = {}
+    rejected = []
+    for lesson in lessons:
+        first = kept.get(lesson.id)
+        if first is None:
+            kept[lesson.id] = lesson
+            continue
+        problem = Diagnostic(
+            str(lesson.path), lesson.id_line, 1,
+            f"lesson id '{lesson.id}' is already used by {first.path}:{first.id_line}",
+        )
+        rejected.append(BrokenFile(lesson.path, "lesson", lesson.id, (problem,)))
+    return list(kept.values()), rejected
+
+
+def _attach_quizzes(
+    quizzes: list[Quiz], lessons: dict[str, Lesson]
+) -> tuple[dict[str, Quiz], list[BrokenFile]]:
+    attached: dict[str, Quiz] = {}
+    rejected = []
+    for quiz in quizzes:
+        lesson = lessons.get(quiz.lesson_id)
+        problems = []
+        if lesson is None:
+            problems.append(
+                Diagnostic(
+                    str(quiz.path), quiz.lesson_line, 1,
+                    f"this quiz is for lesson '{quiz.lesson_id}', but no lesson has that id",
+                )
+            )
+        elif quiz.lesson_id in attached:
+            other = attached[quiz.lesson_id]
+            problems.append(
+                Diagnostic(
+                    str(quiz.path), quiz.lesson_line, 1,
+                    f"lesson '{quiz.lesson_id}' already has a quiz: {other.path}",
+                )
+            )
+        else:
+            problems += [
+                Diagnostic(
+                    str(quiz.path), q.step_line, 1,
+                    f"question '{q.id}' points to step {q.step}, but lesson '{lesson.id}' "
+                    f"has {lesson.step_count} step(s)",
+                )
+                for q in quiz.questions
+                if q.step is not None and q.step > lesson.step_count
+            ]
+        if problems:
+            rejected.append(BrokenFile(quiz.path, "quiz", quiz.lesson_id, tuple(problems)))
+        else:
+            attached[quiz.lesson_id] = quiz
+    return attached, rejected
+
+
+def _check_prerequisites(lessons: list[Lesson], by_id: dict[str, Lesson]) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            str(lesson.path), lesson.id_line, 1,
+            f"prerequisite '{needed}' of lesson '{lesson.id}' is not a lesson in this course",
+        )
+        for lesson in lessons
+        for needed in lesson.prerequisites
+        if needed not in by_id
+    ]
+
+
+def _check_question_ids(quizzes: Iterable[Quiz]) -> list[Diagnostic]:
+    seen: dict[str, Quiz] = {}
+    problems = []
+    for quiz in sorted(quizzes, key=lambda q: str(q.path)):
+        for question in quiz.questions:
+            first = seen.setdefault(question.id, quiz)
+            if first is not quiz:
+                problems.append(
+                    Diagnostic(
+                        str(quiz.path), question.line, 1,
+                        f"question id '{question.id}' is also used in {first.path}; "
+                        "progress is keyed by question id, so ids must be unique in a course",
+                    )
+                )
+    return problems

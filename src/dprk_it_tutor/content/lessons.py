@@ -1,0 +1,121 @@
+"""Lesson files: Markdown with YAML front matter; each ``## `` section is one step."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dprk_it_tutor.content.fields import FieldReader
+from dprk_it_tutor.content.model import ContentError, Diagnostic, Lesson, SourceRef, Step
+from dprk_it_tutor.content.yamlsafe import content_error, parse_yaml, read_text
+
+REQUIRED = ("id", "title", "order", "summary", "objectives", "minutes")
+OPTIONAL = ("prerequisites", "sources")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_DELIMITERS = ("---", "...")
+
+
+def load_lesson(path: Path) -> Lesson:
+    """Load one lesson file, or raise ContentError listing every problem found in it."""
+    text = read_text(path)
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        raise content_error(
+            path, 1, 1, "a lesson must begin with a '---' line that opens its YAML front matter"
+        )
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _DELIMITERS), None)
+    if closing is None:
+        raise content_error(
+            path, 1, 1, "the front matter opened on line 1 is never closed; add a '---' line after it"
+        )
+    doc = parse_yaml("\n".join(lines[1:closing]), path, line_offset=1)
+    fields = FieldReader(doc)
+    if doc.data is None:
+        fields.problem((), "the front matter is empty; it needs at least: " + ", ".join(REQUIRED))
+        raise ContentError(fields.problems)
+    meta = fields.mapping((), required=REQUIRED, optional=OPTIONAL, what="the front matter")
+    if meta is None:
+        raise ContentError(fields.problems)
+    lesson_id = fields.identifier(("id",))
+    title = fields.text(("title",))
+    order = fields.integer(("order",), minimum=0, maximum=1_000_000)
+    summary = fields.text(("summary",))
+    objectives = fields.text_list(("objectives",))
+    if "objectives" in meta and isinstance(meta["objectives"], list) and not objectives:
+        fields.problem(("objectives",), "'objectives' needs at least one learning objective")
+    prerequisites = fields.text_list(("prerequisites",), required=False)
+    minutes = fields.integer(("minutes",), minimum=1, maximum=600, default=1)
+    sources = _sources(fields)
+    steps, step_problems = _steps(path, lines, closing + 1)
+    problems = fields.problems + step_problems
+    if problems:
+        raise ContentError(problems, lesson_id)
+    return Lesson(
+        id=lesson_id,
+        title=title,
+        order=order,
+        summary=summary,
+        objectives=objectives,
+        prerequisites=prerequisites,
+        minutes=minutes,
+        sources=sources,
+        steps=steps,
+        path=path,
+        id_line=doc.position(("id",)).line,
+    )
+
+
+def _sources(fields: FieldReader) -> tuple[SourceRef, ...]:
+    value = fields.get(("sources",))
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        fields.problem(("sources",), "'sources' must be a list of {article, part} entries")
+        return ()
+    refs = []
+    for i in range(len(value)):
+        if fields.mapping(("sources", i), required=["article"], optional=["part"], what="a source"):
+            refs.append(
+                SourceRef(
+                    article=fields.text(("sources", i, "article")),
+                    part=fields.text(("sources", i, "part"), required=False),
+                )
+            )
+    return tuple(refs)
+
+
+def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], list[Diagnostic]]:
+    """Split the Markdown body into steps at ``## `` headings outside fenced code."""
+    problems: list[Diagnostic] = []
+    found: list[tuple[int, str, list[str]]] = []  # (line number, title, body lines)
+    in_fence = False
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            found.append((index + 1, line[3:].strip(), []))
+        elif found:
+            found[-1][2].append(line)
+        elif line.strip():
+            problems.append(
+                Diagnostic(
+                    str(path), index + 1, 1,
+                    "text before the first step; start every step with a '## ' heading",
+                )
+            )
+            break
+    if not found and not problems:
+        line = min(first + 1, len(lines))
+        problems.append(
+            Diagnostic(str(path), line, 1, "the lesson has no steps; add at least one '## ' section")
+        )
+    steps = []
+    for number, (line_no, title, body_lines) in enumerate(found, start=1):
+        body = "\n".join(body_lines).strip()
+        if not title:
+            problems.append(Diagnostic(str(path), line_no, 4, f"step {number} has an empty heading"))
+        if not body:
+            problems.append(Diagnostic(str(path), line_no, 1, f"step {number} ('{title}') is empty"))
+        steps.append(Step(number=number, title=title, body=body, line=line_no))
+    return tuple(steps), problems

@@ -1,0 +1,139 @@
+"""Frozen dataclasses describing a course: lessons, their steps, quizzes and problems found."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in a content file, located as precisely as the file allows (1-based)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class ContentError(Exception):
+    """A content file could not be loaded; carries every diagnostic that says where and why.
+
+    ``name`` is the id the file declared, when it got that far, so the app can list it as broken.
+    """
+
+    def __init__(self, diagnostics: Diagnostic | Sequence[Diagnostic], name: str = "") -> None:
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = (diagnostics,)
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(diagnostics))
+        super().__init__(str(self.diagnostics[0]))
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of a lesson: a ``## `` section of its Markdown body."""
+
+    number: int  # 1-based
+    title: str
+    body: str
+    line: int  # line of the heading in the lesson file
+
+    @property
+    def markdown(self) -> str:
+        return f"## {self.title}\n\n{self.body}"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Which article, and which part of it, a lesson is built from."""
+
+    article: str
+    part: str = ""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    order: int
+    summary: str
+    objectives: tuple[str, ...]
+    prerequisites: tuple[str, ...]
+    minutes: int
+    sources: tuple[SourceRef, ...]
+    steps: tuple[Step, ...]
+    path: Path
+    id_line: int = 1  # where ``id:`` is written, for cross-file diagnostics
+
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz question. ``answer`` holds the correct response in the type's own shape."""
+
+    id: str
+    type: str
+    prompt: str
+    answer: Any
+    choices: tuple[str, ...] = ()
+    feedback: Mapping[str, str] = field(default_factory=dict)
+    explanation: str = ""
+    hint: str = ""
+    step: int | None = None  # the lesson step that teaches it, 1-based
+    line: int = 0  # where the question starts in its file
+    step_line: int = 0  # where ``step:`` is written
+
+
+@dataclass(frozen=True)
+class Quiz:
+    lesson_id: str
+    pass_mark: int  # percent of the total score
+    questions: tuple[Question, ...]
+    path: Path
+    lesson_line: int = 1  # where ``lesson:`` is written
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    """A content file that could not be loaded; the app lists it so nothing silently vanishes."""
+
+    path: Path
+    kind: Literal["lesson", "quiz"]
+    name: str  # the lesson id if it could be read, else the file's stem
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def first_problem(self) -> str:
+        return str(self.diagnostics[0]) if self.diagnostics else f"{self.path}: unreadable"
+
+
+@dataclass(frozen=True)
+class Course:
+    """Everything loaded from one or more content folders, in teaching order."""
+
+    lessons: tuple[Lesson, ...]
+    quizzes: Mapping[str, Quiz]  # keyed by lesson id
+    broken: tuple[BrokenFile, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+    def quiz_for(self, lesson_id: str) -> Quiz | None:
+        return self.quizzes.get(lesson_id)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "error")

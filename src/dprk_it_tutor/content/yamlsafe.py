@@ -1,0 +1,255 @@
+"""The one way content files are read and YAML is parsed.
+
+Reading goes through :func:`read_text` (size cap, UTF-8 with or without BOM, any line ending) and
+YAML through :func:`parse_yaml`, which composes the node tree with the C loader when present and
+builds plain Python data from it by hand so that it can:
+
+* keep every node's position, so each later error can say ``path:line:col``;
+* reject duplicate keys (PyYAML silently keeps the last one);
+* reject aliases, which make "billion laughs" documents explode only when walked;
+* reject tags that construct objects (``!!python/...``) and other non-plain tags;
+* bound nesting depth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dprk_it_tutor.content.model import ContentError, Diagnostic
+
+try:  # libyaml is about six times faster; the pure-Python loader is the fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+KeyPath = tuple[Any, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}  # dates stay the text the author wrote
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_scalar_builder = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class YamlDocument:
+    """Plain data parsed from YAML, with the position of every value and mapping key in it."""
+
+    path: str
+    data: Any
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    start: Position = Position(1, 1)
+
+    def position(self, keypath: KeyPath, *, of_key: bool = False) -> Position:
+        """Where the value at ``keypath`` starts, or its nearest enclosing value if it is absent."""
+        if of_key and keypath in self.key_positions:
+            return self.key_positions[keypath]
+        while keypath:
+            if keypath in self.positions:
+                return self.positions[keypath]
+            keypath = keypath[:-1]
+        return self.positions.get((), self.start)
+
+    def diagnostic(self, keypath: KeyPath, message: str, *, of_key: bool = False) -> Diagnostic:
+        pos = self.position(keypath, of_key=of_key)
+        return Diagnostic(self.path, pos.line, pos.col, message)
+
+
+def content_error(path: str | Path, line: int, col: int, message: str) -> ContentError:
+    return ContentError(Diagnostic(str(path), line, col, message))
+
+
+def read_text(path: Path) -> str:
+    """Read a content file as text with ``\\n`` line endings, or raise ContentError."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise content_error(
+                path, 1, 1, f"file is larger than the {MAX_FILE_BYTES // 1024} KiB limit"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise content_error(path, 1, 1, f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:  # the file grew between stat and read
+        raise content_error(path, 1, 1, f"file is larger than the {MAX_FILE_BYTES // 1024} KiB limit")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise content_error(
+            path, line, col, "file is not valid UTF-8 text (is it a binary file?)"
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise content_error(path, line, 1, "file contains NUL bytes (is it a binary file?)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocument:
+    """Parse one YAML document safely; ``line_offset`` shifts positions (front matter)."""
+    doc = YamlDocument(path=str(path), data=None, start=Position(1 + line_offset, 1))
+    builder = _Builder(doc, text, line_offset)
+    try:
+        builder.run()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line, mark.column) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        if _char_at(text, line, col) == "\t":
+            problem = "tab characters cannot be used for indentation; use spaces"
+        raise content_error(doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports every error with a mark
+        raise content_error(doc.path, 1 + line_offset, 1, f"invalid YAML: {exc}") from None
+    return doc
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    return lines[line][col : col + 1] if line < len(lines) else ""
+
+
+_NO_KEY = object()
+
+
+@dataclass
+class _Frame:
+    container: list[Any] | dict[Any, Any]
+    keypath: KeyPath
+    key: Any = _NO_KEY  # in a mapping: the key waiting for its value
+
+
+class _Builder:
+    """Builds plain data from parser events with an explicit stack.
+
+    Working from events rather than ``yaml.compose`` matters: libyaml's composer recurses and
+    crashes the interpreter (a segfault, not an exception) on very deep nesting.
+    """
+
+    def __init__(self, doc: YamlDocument, text: str, line_offset: int) -> None:
+        self.doc = doc
+        self.loader = _Loader(text)
+        self.line_offset = line_offset
+        self.stack: list[_Frame] = []
+
+    def _pos(self, mark: yaml.Mark) -> Position:
+        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def _fail(self, mark: yaml.Mark, message: str) -> ContentError:
+        pos = self._pos(mark)
+        return content_error(self.doc.path, pos.line, pos.col, message)
+
+    def run(self) -> None:
+        documents = 0
+        try:
+            while True:
+                event = self.loader.get_event()
+                if isinstance(event, yaml.StreamEndEvent):
+                    return
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        raise self._fail(event.start_mark, "only one YAML document is allowed here")
+                elif isinstance(event, yaml.AliasEvent):
+                    raise self._fail(
+                        event.start_mark,
+                        "YAML aliases (*name) are not allowed; write the value out in full",
+                    )
+                elif isinstance(event, yaml.CollectionStartEvent):
+                    self._start_collection(event)
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    self.stack.pop()
+                elif isinstance(event, yaml.ScalarEvent):
+                    self._attach(self._scalar(event), event)
+        finally:
+            self.loader.dispose()
+
+    def _start_collection(self, event: yaml.CollectionStartEvent) -> None:
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        if event.anchor is not None:
+            raise self._fail(event.start_mark, "YAML anchors (&name) are not allowed")
+        if event.tag not in (None, "!", _MAP if is_map else _SEQ):
+            raise self._fail(event.start_mark, f"YAML tag {_short(event.tag)} is not allowed")
+        if len(self.stack) >= MAX_DEPTH:
+            raise self._fail(event.start_mark, f"YAML is nested more than {MAX_DEPTH} levels deep")
+        container: list[Any] | dict[Any, Any] = {} if is_map else []
+        keypath = self._attach(container, event)
+        self.stack.append(_Frame(container, keypath))
+
+    def _attach(self, value: Any, event: yaml.NodeEvent) -> KeyPath:
+        """Put ``value`` where the parser is (root, list item, key or value); return its path."""
+        if not self.stack:
+            self.doc.data = value
+            self.doc.positions[()] = self._pos(event.start_mark)
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            keypath = (*frame.keypath, len(frame.container))
+            frame.container.append(value)
+        elif frame.key is _NO_KEY:
+            self._take_key(frame, value, event)
+            return ()
+        else:
+            keypath = (*frame.keypath, frame.key)
+            frame.container[frame.key] = value
+            frame.key = _NO_KEY
+        self.doc.positions[keypath] = self._pos(event.start_mark)
+        return keypath
+
+    def _take_key(self, frame: _Frame, key: Any, event: yaml.NodeEvent) -> None:
+        if not isinstance(event, yaml.ScalarEvent) or key is None:
+            raise self._fail(event.start_mark, "mapping keys must be plain text")
+        if key is _MERGE:
+            raise self._fail(event.start_mark, "YAML merge keys (<<) are not allowed")
+        keypath = (*frame.keypath, key)
+        if key in frame.container:
+            first = self.doc.key_positions[keypath]
+            raise self._fail(event.start_mark, f"duplicate key {key!r} (first defined at line {first.line})")
+        self.doc.key_positions[keypath] = self._pos(event.start_mark)
+        frame.key = key
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        if event.anchor is not None:
+            raise self._fail(event.start_mark, "YAML anchors (&name) are not allowed")
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:merge":
+            return _MERGE
+        if tag in _KEEP_AS_TEXT:
+            return event.value
+        if tag not in _PLAIN_TAGS:
+            raise self._fail(event.start_mark, f"YAML tag {_short(tag)} is not allowed")
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            # Call the tag's constructor directly: construct_object() would cache every node.
+            return _scalar_builder.yaml_constructors[tag](_scalar_builder, node)
+        except ValueError:
+            raise self._fail(event.start_mark, f"cannot read {event.value[:30]!r} as a number") from None
+
+
+_MERGE = object()
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag

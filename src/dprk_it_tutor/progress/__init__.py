@@ -1,0 +1,29 @@
+"""The learner's progress: a versioned SQLite store and the plain records it hands out."""
+
+from dprk_it_tutor.progress.status import (
+    LessonOverview,
+    LessonStatus,
+    course_overview,
+    format_score,
+    lesson_status,
+)
+from dprk_it_tutor.progress.store import (
+    AnswerRecord,
+    Attempt,
+    LessonRecord,
+    ProgressStore,
+    StoreError,
+)
+
+__all__ = [
+    "AnswerRecord",
+    "Attempt",
+    "LessonOverview",
+    "LessonRecord",
+    "LessonStatus",
+    "ProgressStore",
+    "StoreError",
+    "course_overview",
+    "format_score",
+    "lesson_status",
+]

@@ -1,0 +1,55 @@
+"""Ordered schema migrations: migration N brings ``PRAGMA user_version`` from N-1 to N.
+
+Append new steps; never edit a released one, since learners' stores were built by it.
+Everything is keyed by lesson and question id (never by file name or position in the course), so
+that renaming or reordering files keeps a learner's progress.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, ...]] = [
+    # 1: profiles, lesson position, steps seen, quiz attempts and answers, small settings.
+    (
+        """CREATE TABLE profile (
+               id INTEGER PRIMARY KEY,
+               name TEXT NOT NULL UNIQUE,
+               created_at TEXT NOT NULL)""",
+        """CREATE TABLE lesson_state (
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               lesson_id TEXT NOT NULL,
+               current_step INTEGER NOT NULL DEFAULT 1,
+               started_at TEXT NOT NULL,
+               updated_at TEXT NOT NULL,
+               PRIMARY KEY (profile_id, lesson_id))""",
+        """CREATE TABLE step_seen (
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               lesson_id TEXT NOT NULL,
+               step INTEGER NOT NULL,
+               seen_at TEXT NOT NULL,
+               PRIMARY KEY (profile_id, lesson_id, step))""",
+        """CREATE TABLE quiz_attempt (
+               id INTEGER PRIMARY KEY,
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               lesson_id TEXT NOT NULL,
+               started_at TEXT NOT NULL,
+               finished_at TEXT,
+               seed INTEGER NOT NULL,
+               question_ids TEXT NOT NULL,
+               score REAL,
+               passed INTEGER)""",
+        "CREATE INDEX quiz_attempt_by_lesson ON quiz_attempt (profile_id, lesson_id, finished_at)",
+        """CREATE TABLE answer (
+               id INTEGER PRIMARY KEY,
+               attempt_id INTEGER NOT NULL REFERENCES quiz_attempt (id) ON DELETE CASCADE,
+               question_id TEXT NOT NULL,
+               response TEXT NOT NULL,
+               score REAL NOT NULL,
+               answered_at TEXT NOT NULL,
+               UNIQUE (attempt_id, question_id))""",
+        """CREATE TABLE setting (
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               key TEXT NOT NULL,
+               value TEXT NOT NULL,
+               PRIMARY KEY (profile_id, key))""",
+    ),
+]

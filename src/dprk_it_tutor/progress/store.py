@@ -1,0 +1,311 @@
+"""The learner's progress in one SQLite file. The only module in the project that speaks SQL.
+
+Every write is its own short ``BEGIN IMMEDIATE`` transaction, committed at once: an answer given is
+an answer kept, even if the terminal is killed a moment later, and two processes writing at the same
+time wait for each other (busy timeout) instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from dprk_it_tutor.progress.migrations import MIGRATIONS
+
+STORE_FILENAME = "progress.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+DEFAULT_PROFILE = "default"
+
+
+class StoreError(Exception):
+    """The progress store cannot be opened or written; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class LessonRecord:
+    """What the store knows about one lesson for the current learner."""
+
+    lesson_id: str
+    current_step: int = 1
+    steps_seen: frozenset[int] = frozenset()
+    attempts: int = 0
+    best_score: float | None = None  # 0..1, finished attempts only
+    last_score: float | None = None
+    passed: bool = False
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    question_id: str
+    response: Any
+    score: float
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    lesson_id: str
+    started_at: str
+    finished_at: str | None
+    score: float | None
+    passed: bool | None
+    answers: dict[str, AnswerRecord] = field(default_factory=dict)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class ProgressStore:
+    """Open with :meth:`open`; every method commits before it returns."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, profile_id: int) -> None:
+        self._db = connection
+        self.path = path
+        self._profile = profile_id
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path, profile: str = DEFAULT_PROFILE) -> ProgressStore:
+        """Open (creating if needed) the store in ``data_dir`` and migrate it to the latest schema."""
+        path = data_dir / STORE_FILENAME
+        try:
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not path.exists():
+                # Created private before SQLite writes anything to it.
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as exc:
+            raise StoreError(f"cannot create the progress store at {path}: {exc.strerror}") from None
+        try:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at each commit
+            _migrate(db)
+            store = cls(db, path, 0)
+            store._profile = store._profile_id(profile)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the progress store {path}: {exc}") from None
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to the progress store {self.path}: {exc}") from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"cannot save progress to {self.path}: {exc}") from None
+
+    def _profile_id(self, name: str) -> int:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)", (name, utc_now())
+            )
+            return db.execute("SELECT id FROM profile WHERE name = ?", (name,)).fetchone()[0]
+
+    # -- lessons -------------------------------------------------------------------------------
+
+    def visit_step(self, lesson_id: str, step: int) -> None:
+        """Record that ``step`` of a lesson was shown, and make it the lesson's current step."""
+        now = utc_now()
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO lesson_state (profile_id, lesson_id, current_step, started_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (profile_id, lesson_id)
+                   DO UPDATE SET current_step = excluded.current_step, updated_at = excluded.updated_at""",
+                (self._profile, lesson_id, step, now, now),
+            )
+            db.execute(
+                "INSERT OR IGNORE INTO step_seen (profile_id, lesson_id, step, seen_at) VALUES (?, ?, ?, ?)",
+                (self._profile, lesson_id, step, now),
+            )
+
+    def lesson_records(self) -> dict[str, LessonRecord]:
+        """Everything known about every lesson the learner has touched, keyed by lesson id."""
+        rows = self._db.execute(
+            """SELECT s.lesson_id, s.current_step, s.updated_at,
+                      (SELECT group_concat(step) FROM step_seen v
+                        WHERE v.profile_id = s.profile_id AND v.lesson_id = s.lesson_id) AS seen,
+                      (SELECT count(*) FROM quiz_attempt a
+                        WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
+                          AND a.finished_at IS NOT NULL) AS attempts,
+                      (SELECT max(score) FROM quiz_attempt a
+                        WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
+                          AND a.finished_at IS NOT NULL) AS best,
+                      (SELECT score FROM quiz_attempt a
+                        WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
+                          AND a.finished_at IS NOT NULL ORDER BY a.finished_at DESC, a.id DESC
+                        LIMIT 1) AS last,
+                      (SELECT max(passed) FROM quiz_attempt a
+                        WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id) AS passed
+               FROM lesson_state s WHERE s.profile_id = ?""",
+            (self._profile,),
+        ).fetchall()
+        return {
+            row["lesson_id"]: LessonRecord(
+                lesson_id=row["lesson_id"],
+                current_step=row["current_step"],
+                steps_seen=frozenset(int(s) for s in row["seen"].split(",")) if row["seen"] else frozenset(),
+                attempts=row["attempts"],
+                best_score=row["best"],
+                last_score=row["last"],
+                passed=bool(row["passed"]),
+                updated_at=row["updated_at"],
+            )
+            for row in rows
+        }
+
+    def last_visited_lesson(self) -> str | None:
+        """The lesson the learner worked in most recently, for "continue where I left off"."""
+        row = self._db.execute(
+            "SELECT lesson_id FROM lesson_state WHERE profile_id = ? ORDER BY updated_at DESC LIMIT 1",
+            (self._profile,),
+        ).fetchone()
+        return row[0] if row else None
+
+    # -- quizzes -------------------------------------------------------------------------------
+
+    def start_attempt(self, lesson_id: str, seed: int, question_ids: list[str]) -> int:
+        """Begin a quiz attempt; the questions and seed are kept so it can be shown again as it was."""
+        now = utc_now()
+        with self._write() as db:
+            self._touch_lesson(db, lesson_id, now)
+            cursor = db.execute(
+                """INSERT INTO quiz_attempt (profile_id, lesson_id, started_at, seed, question_ids)
+                   VALUES (?, ?, ?, ?, ?)""",
+                (self._profile, lesson_id, now, seed, json.dumps(question_ids)),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_answer(self, attempt_id: int, question_id: str, response: Any, score: float) -> None:
+        """Keep one answer the moment it is given (a second answer to a question replaces it)."""
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO answer (attempt_id, question_id, response, score, answered_at)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (attempt_id, question_id) DO UPDATE SET
+                     response = excluded.response, score = excluded.score,
+                     answered_at = excluded.answered_at""",
+                (attempt_id, question_id, json.dumps(response), score, utc_now()),
+            )
+
+    def finish_attempt(self, attempt_id: int, score: float, passed: bool) -> None:
+        now = utc_now()
+        with self._write() as db:
+            row = db.execute("SELECT lesson_id FROM quiz_attempt WHERE id = ?", (attempt_id,)).fetchone()
+            db.execute(
+                "UPDATE quiz_attempt SET finished_at = ?, score = ?, passed = ? WHERE id = ?",
+                (now, score, int(passed), attempt_id),
+            )
+            if row:
+                self._touch_lesson(db, row[0], now)
+
+    def attempt(self, attempt_id: int) -> Attempt | None:
+        row = self._db.execute(
+            "SELECT * FROM quiz_attempt WHERE id = ? AND profile_id = ?", (attempt_id, self._profile)
+        ).fetchone()
+        if row is None:
+            return None
+        answers = {
+            a["question_id"]: AnswerRecord(
+                a["question_id"], json.loads(a["response"]), a["score"], a["answered_at"]
+            )
+            for a in self._db.execute(
+                "SELECT * FROM answer WHERE attempt_id = ? ORDER BY id", (attempt_id,)
+            )
+        }
+        return Attempt(
+            id=row["id"],
+            lesson_id=row["lesson_id"],
+            started_at=row["started_at"],
+            finished_at=row["finished_at"],
+            score=row["score"],
+            passed=None if row["passed"] is None else bool(row["passed"]),
+            answers=answers,
+        )
+
+    def _touch_lesson(self, db: sqlite3.Connection, lesson_id: str, now: str) -> None:
+        db.execute(
+            """INSERT INTO lesson_state (profile_id, lesson_id, current_step, started_at, updated_at)
+               VALUES (?, ?, 1, ?, ?)
+               ON CONFLICT (profile_id, lesson_id) DO UPDATE SET updated_at = excluded.updated_at""",
+            (self._profile, lesson_id, now, now),
+        )
+
+    # -- small settings ------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        row = self._db.execute(
+            "SELECT value FROM setting WHERE profile_id = ? AND key = ?", (self._profile, key)
+        ).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self._write() as db:
+            if value is None:
+                db.execute("DELETE FROM setting WHERE profile_id = ? AND key = ?", (self._profile, key))
+            else:
+                db.execute(
+                    """INSERT INTO setting (profile_id, key, value) VALUES (?, ?, ?)
+                       ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value""",
+                    (self._profile, key, value),
+                )
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring the schema up to date, one numbered migration per transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"the progress store was written by a newer dprk-it-tutor (schema {version}, "
+            f"this version knows {len(MIGRATIONS)}); upgrade dprk-it-tutor to open it"
+        )
+    for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                db.execute("ROLLBACK")
+                continue
+            for statement in statements:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise

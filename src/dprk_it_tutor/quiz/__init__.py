@@ -1,0 +1,1 @@
+"""Quiz grading and attempts: pure Python, no UI and no SQL."""

@@ -1,0 +1,109 @@
+"""The Textual app: a thin shell that owns the course and the store and routes between screens."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from dprk_it_tutor.content import Course
+from dprk_it_tutor.progress import ProgressStore, StoreError
+from dprk_it_tutor.tui.messages import GoHome, OpenLesson, OpenQuiz, QuizFinished
+from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.screens.home import HomeScreen
+
+
+class TutorApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "dprk-it-tutor"
+    SUB_TITLE = "North Korea's IT sector, as reported in 2012-2013"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, course: Course, store: ProgressStore) -> None:
+        super().__init__()
+        self.course = course
+        self.progress = ProgressRecorder(store, self._progress_not_saved)
+        self._warned_about_saving = False
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen(self.course, self.progress)
+
+    def on_mount(self) -> None:
+        if self.course.broken:
+            count = len(self.course.broken)
+            self.notify(
+                f"{count} content file(s) could not be loaded; they are marked as broken "
+                "on the course map. Run 'dprk-it-tutor validate' for details.",
+                title="Some content is broken",
+                severity="warning",
+                timeout=8,
+            )
+        resume = self.progress.resume_lesson()
+        if resume and self.course.lesson(resume):
+            self.post_message(OpenLesson(resume))
+
+    def _progress_not_saved(self, error: StoreError) -> None:
+        if not self._warned_about_saving:
+            self._warned_about_saving = True
+            self.notify(f"{error}", title="Progress is not being saved", severity="error", timeout=30)
+
+    def action_help(self) -> None:
+        from dprk_it_tutor.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    @on(OpenLesson)
+    def open_lesson(self, message: OpenLesson) -> None:
+        from dprk_it_tutor.tui.screens.lesson import LessonScreen
+
+        lesson = self.course.lesson(message.lesson_id)
+        if lesson is None:
+            self.notify(f"There is no lesson '{message.lesson_id}'.", severity="error")
+            return
+        step = message.step
+        if step is None:
+            record = self.progress.lesson_records().get(lesson.id)
+            step = record.current_step if record else 1
+        self._close_to_home()
+        self.push_screen(
+            LessonScreen(lesson, self.progress, has_quiz=self.course.quiz_for(lesson.id) is not None, step=step)
+        )
+
+    @on(OpenQuiz)
+    def open_quiz(self, message: OpenQuiz) -> None:
+        from dprk_it_tutor.tui.screens.quiz import QuizScreen
+
+        lesson = self.course.lesson(message.lesson_id)
+        quiz = self.course.quiz_for(message.lesson_id)
+        if lesson is None or quiz is None:
+            self.notify("This lesson has no quiz.", severity="warning")
+            return
+        self.push_screen(QuizScreen(lesson, quiz, self.progress))
+
+    @on(QuizFinished)
+    def show_results(self, message: QuizFinished) -> None:
+        from dprk_it_tutor.tui.screens.results import ResultsScreen
+
+        lesson = self.course.lesson(message.session.quiz.lesson_id)
+        if lesson is not None:
+            self.switch_screen(ResultsScreen(lesson, message.session))
+
+    @on(GoHome)
+    def go_home(self) -> None:
+        self._close_to_home()
+
+    def _close_to_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+
+def make_app(course: Course, store: ProgressStore) -> TutorApp:
+    """The one way to build the app, used by the CLI and by every test."""
+    return TutorApp(course, store)

@@ -1,0 +1,57 @@
+"""The screens' handle on the progress store: reads pass through, failed writes become a warning.
+
+A learner whose progress cannot be saved (read-only or full disk, a locked file) keeps learning and
+is told once, clearly, instead of losing the session to a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from dprk_it_tutor.progress import LessonRecord, ProgressStore, StoreError
+
+T = TypeVar("T")
+
+RESUME_LESSON = "resume_lesson"  # setting: the lesson that was open when the app last closed
+
+
+class ProgressRecorder:
+    def __init__(self, store: ProgressStore, on_error: Callable[[StoreError], None]) -> None:
+        self.store = store
+        self._on_error = on_error
+
+    def _write(self, action: Callable[[], T]) -> T | None:
+        try:
+            return action()
+        except StoreError as exc:
+            self._on_error(exc)
+            return None
+
+    # reads
+    def lesson_records(self) -> dict[str, LessonRecord]:
+        return self.store.lesson_records()
+
+    def last_visited_lesson(self) -> str | None:
+        return self.store.last_visited_lesson()
+
+    def resume_lesson(self) -> str | None:
+        return self.store.get_setting(RESUME_LESSON)
+
+    # writes
+    def visit_step(self, lesson_id: str, step: int) -> None:
+        self._write(lambda: self.store.visit_step(lesson_id, step))
+
+    def set_resume_lesson(self, lesson_id: str | None) -> None:
+        self._write(lambda: self.store.set_setting(RESUME_LESSON, lesson_id))
+
+    def start_attempt(self, lesson_id: str, seed: int, question_ids: list[str]) -> int | None:
+        return self._write(lambda: self.store.start_attempt(lesson_id, seed, question_ids))
+
+    def record_answer(self, attempt_id: int | None, question_id: str, response: Any, score: float) -> None:
+        if attempt_id is not None:
+            self._write(lambda: self.store.record_answer(attempt_id, question_id, response, score))
+
+    def finish_attempt(self, attempt_id: int | None, score: float, passed: bool) -> None:
+        if attempt_id is not None:
+            self._write(lambda: self.store.finish_attempt(attempt_id, score, passed))

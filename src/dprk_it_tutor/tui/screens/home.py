@@ -1,0 +1,127 @@
+"""The home screen: the course map, the highlighted lesson's details and "continue"."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from dprk_it_tutor.content import BrokenFile, Course
+from dprk_it_tutor.progress import LessonOverview, LessonStatus, course_overview
+from dprk_it_tutor.terminal_text import printable
+from dprk_it_tutor.tui.messages import OpenLesson
+from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.widgets.course_map import CourseMap
+
+
+def continue_target(rows: list[LessonOverview], last_lesson: str | None) -> LessonOverview | None:
+    """The lesson "continue" opens: the last one worked in unless done, else the first not done."""
+    by_id = {row.lesson.id: row for row in rows}
+    last = by_id.get(last_lesson or "")
+    if last is not None and last.status is not LessonStatus.COMPLETED:
+        return last
+    return next((row for row in rows if row.status is not LessonStatus.COMPLETED), None)
+
+
+class HomeScreen(Screen):
+    BINDINGS = [Binding("c", "continue", "Continue")]
+
+    def __init__(self, course: Course, progress: ProgressRecorder) -> None:
+        super().__init__()
+        self.course = course
+        self.progress = progress
+        self._target: LessonOverview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-layout"):
+            with Vertical(id="map-column"):
+                yield Button("Continue", id="continue", variant="primary")
+                yield CourseMap(id="course-map")
+            with VerticalScroll(id="lesson-details"):
+                yield Static(id="details", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_map()
+        self.query_one(CourseMap).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_map()
+
+    def refresh_map(self) -> None:
+        rows = course_overview(self.course, self.progress.lesson_records())
+        self.query_one(CourseMap).show(rows, self.course.broken)
+        self._target = continue_target(rows, self.progress.last_visited_lesson())
+        button = self.query_one("#continue", Button)
+        if self._target is None:
+            button.label = "Course complete: pick any lesson to revisit"
+            button.disabled = True
+        else:
+            started = self._target.status is LessonStatus.IN_PROGRESS
+            verb = "Continue" if started else "Start"
+            step = f" (step {self._target.current_step} of {self._target.lesson.step_count})" if started else ""
+            button.label = printable(f"{verb}: {self._target.lesson.title}{step}")
+            button.disabled = False
+
+    def action_continue(self) -> None:
+        if self._target is not None:
+            self.post_message(OpenLesson(self._target.lesson.id))
+
+    @on(Button.Pressed, "#continue")
+    def continue_pressed(self) -> None:
+        self.action_continue()
+
+    @on(CourseMap.LessonChosen)
+    def lesson_chosen(self, message: CourseMap.LessonChosen) -> None:
+        self.post_message(OpenLesson(message.lesson_id))
+
+    @on(CourseMap.BrokenChosen)
+    def broken_chosen(self, message: CourseMap.BrokenChosen) -> None:
+        self.notify(
+            printable(message.broken.first_problem), title="This file could not be loaded", severity="error"
+        )
+
+    @on(CourseMap.Highlighted)
+    def show_details(self, message: CourseMap.Highlighted) -> None:
+        details = self.query_one("#details", Static)
+        item = message.item
+        if isinstance(item, BrokenFile):
+            problems = "\n".join(f"• {printable(str(d))}" for d in item.diagnostics)
+            details.update(
+                Content.assemble(
+                    ("This file could not be loaded\n\n", "bold $text-error"),
+                    problems,
+                    "\n\nFix it and run 'dprk-it-tutor validate' to check.",
+                )
+            )
+            return
+        lesson = item.lesson
+        objectives = "\n".join(f"• {printable(o)}" for o in lesson.objectives)
+        prerequisites = ", ".join(
+            printable(self.course.lesson(p).title if self.course.lesson(p) else p) for p in lesson.prerequisites
+        )
+        details.update(
+            Content.assemble(
+                (printable(lesson.title), "bold"),
+                "\n\n",
+                printable(lesson.summary),
+                "\n\n",
+                ("You will be able to\n", "bold"),
+                objectives,
+                "\n\n",
+                ("Before this: ", "bold"),
+                prerequisites or "nothing",
+                "\n",
+                ("Length: ", "bold"),
+                f"{lesson.step_count} steps, about {lesson.minutes} min",
+                "\n",
+                ("Progress: ", "bold"),
+                f"{item.status.value}, {item.steps_seen} of {lesson.step_count} steps seen",
+                *(("\n", ("Quiz: ", "bold"), f"{item.attempts} attempt(s)") if item.has_quiz else ()),
+            )
+        )

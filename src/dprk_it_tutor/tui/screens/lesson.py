@@ -1,0 +1,121 @@
+"""The lesson screen: one step at a time, "step k of n", and the quiz at the end."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Markdown, ProgressBar
+
+from dprk_it_tutor.content import Lesson
+from dprk_it_tutor.terminal_text import printable
+from dprk_it_tutor.tui.messages import GoHome, OpenQuiz
+from dprk_it_tutor.tui.recorder import ProgressRecorder
+
+WEB_SCHEMES = {"http", "https"}
+
+
+class LessonScreen(Screen):
+    # Priority: the scrolling step body would otherwise take left/right for sideways scrolling.
+    BINDINGS = [
+        Binding("right,n", "next_step", "Next", priority=True),
+        Binding("left,p", "previous_step", "Previous", priority=True),
+        Binding("t", "take_quiz", "Take quiz"),
+        Binding("escape,h", "home", "Course map"),
+    ]
+
+    step: reactive[int] = reactive(1, init=False)
+
+    def __init__(self, lesson: Lesson, progress: ProgressRecorder, *, has_quiz: bool, step: int = 1) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.progress = progress
+        self.has_quiz = has_quiz
+        self._start_step = max(1, min(step, lesson.step_count))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="lesson-bar"):
+            yield Label(printable(self.lesson.title), id="lesson-title", markup=False)
+            yield Label("", id="step-counter")
+        yield ProgressBar(total=self.lesson.step_count, show_eta=False, show_percentage=False, id="step-progress")
+        with VerticalScroll(id="step-scroll"):
+            yield Markdown(id="step-body", open_links=False)
+        with Horizontal(id="step-nav"):
+            yield Button("◀ Previous", id="previous")
+            yield Button("Next ▶", id="next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.progress.set_resume_lesson(self.lesson.id)
+        self.set_reactive(LessonScreen.step, self._start_step)
+        self._show_step()
+        self.query_one("#step-scroll").focus()
+
+    def watch_step(self) -> None:
+        self._show_step()
+
+    def _show_step(self) -> None:
+        step = self.lesson.steps[self.step - 1]
+        last = self.step == self.lesson.step_count
+        self.query_one("#step-counter", Label).update(f"Step {self.step} of {self.lesson.step_count}")
+        self.query_one("#step-progress", ProgressBar).update(progress=self.step)
+        self.query_one("#step-body", Markdown).update(printable(step.markdown))
+        self.query_one("#step-scroll").scroll_home(animate=False)
+        self.query_one("#previous", Button).disabled = self.step == 1
+        next_button = self.query_one("#next", Button)
+        if not last:
+            next_button.label = "Next ▶"
+        else:
+            next_button.label = "Take the quiz ▶" if self.has_quiz else "Finish ✓"
+        self.progress.visit_step(self.lesson.id, self.step)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "previous_step":
+            return self.step > 1 or None  # None: shown greyed out in the footer
+        if action == "take_quiz":
+            return self.has_quiz
+        return True
+
+    def action_next_step(self) -> None:
+        if self.step < self.lesson.step_count:
+            self.step += 1
+        elif self.has_quiz:
+            self.action_take_quiz()
+        else:
+            self.notify(f"You have finished '{printable(self.lesson.title)}'.", title="Lesson complete")
+            self.action_home()
+
+    def action_previous_step(self) -> None:
+        if self.step > 1:
+            self.step -= 1
+
+    def action_take_quiz(self) -> None:
+        if self.has_quiz:
+            self.post_message(OpenQuiz(self.lesson.id))
+
+    def action_home(self) -> None:
+        self.progress.set_resume_lesson(None)
+        self.post_message(GoHome())
+
+    @on(Button.Pressed, "#next")
+    def next_pressed(self) -> None:
+        self.action_next_step()
+
+    @on(Button.Pressed, "#previous")
+    def previous_pressed(self) -> None:
+        self.action_previous_step()
+
+    @on(Markdown.LinkClicked)
+    def link_clicked(self, event: Markdown.LinkClicked) -> None:
+        # Only web links leave the app; file:, javascript: and the like are never opened.
+        if urlparse(event.href).scheme.lower() in WEB_SCHEMES:
+            self.app.open_url(event.href)
+        else:
+            self.notify(f"Not opened: {printable(event.href)}", severity="warning")

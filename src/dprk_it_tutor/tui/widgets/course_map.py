@@ -1,0 +1,97 @@
+"""The course map: every lesson in order with the learner's status, and broken files flagged."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable
+
+from dprk_it_tutor.content import BrokenFile
+from dprk_it_tutor.progress import LessonOverview, LessonStatus, format_score
+from dprk_it_tutor.terminal_text import printable
+
+STATUS_LABELS = {
+    LessonStatus.NOT_STARTED: ("○ not started", "$text-muted"),
+    LessonStatus.IN_PROGRESS: ("◐ in progress", "$text-warning"),
+    LessonStatus.COMPLETED: ("● completed", "$text-success"),
+}
+BROKEN_PREFIX = "broken:"
+
+
+class CourseMap(DataTable):
+    """A table of lessons; choosing a row posts :class:`CourseMap.LessonChosen`."""
+
+    class LessonChosen(Message):
+        def __init__(self, lesson_id: str) -> None:
+            super().__init__()
+            self.lesson_id = lesson_id
+
+    class BrokenChosen(Message):
+        def __init__(self, broken: BrokenFile) -> None:
+            super().__init__()
+            self.broken = broken
+
+    class Highlighted(Message):
+        def __init__(self, item: LessonOverview | BrokenFile) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._items: dict[str, LessonOverview | BrokenFile] = {}
+
+    def on_mount(self) -> None:
+        # Short columns first: a long title then runs off the edge instead of hiding the status.
+        self.add_column("#", key="number")
+        self.add_column("Status", key="status")
+        self.add_column("Quiz", key="quiz")
+        self.add_column("Min", key="minutes")
+        self.add_column("Lesson", key="title")
+
+    def show(self, rows: list[LessonOverview], broken: tuple[BrokenFile, ...]) -> None:
+        """Fill the table, keeping the cursor on the same lesson."""
+        keep = self.cursor_row
+        self.clear()
+        self._items.clear()
+        for number, row in enumerate(rows, start=1):
+            label, style = STATUS_LABELS[row.status]
+            quiz = format_score(row.best_score) if row.has_quiz else "none"
+            self._items[row.lesson.id] = row
+            self.add_row(
+                str(number),
+                Content.styled(label, style),
+                quiz,
+                str(row.lesson.minutes),
+                printable(row.lesson.title),
+                key=row.lesson.id,
+            )
+        for item in broken:
+            key = f"{BROKEN_PREFIX}{item.path}"
+            self._items[key] = item
+            self.add_row(
+                "!",
+                Content.styled("✗ broken", "$text-error"),
+                "",
+                "",
+                printable(f"{item.name} ({item.kind} file {item.path.name})"),
+                key=key,
+            )
+        if self.row_count:
+            self.move_cursor(row=min(keep, self.row_count - 1))
+
+    def _item_at(self, key: str | None) -> LessonOverview | BrokenFile | None:
+        return self._items.get(key) if key is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        item = self._item_at(event.row_key.value)
+        if isinstance(item, LessonOverview):
+            self.post_message(self.LessonChosen(item.lesson.id))
+        elif isinstance(item, BrokenFile):
+            self.post_message(self.BrokenChosen(item))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        item = self._item_at(event.row_key.value)
+        if item is not None:
+            self.post_message(self.Highlighted(item))
