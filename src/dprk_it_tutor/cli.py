@@ -53,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="check lessons and quizzes; print one 'path:line:col: error: message' line per problem",
     )
     validate.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="course folders, lessons/ or quizzes/ folders, or single files (default: the built-in course)",
     )
     validate.set_defaults(handler=validate_content)

@@ -29,7 +29,9 @@ def builtin_course_dir() -> Path:
     return bundled  # missing: loading the course reports it
 
 
-def data_dir(override: str | os.PathLike[str] | None = None, environ: Mapping[str, str] = os.environ) -> Path:
+def data_dir(
+    override: str | os.PathLike[str] | None = None, environ: Mapping[str, str] = os.environ
+) -> Path:
     """The learner's data folder: ``--data-dir``, else ``$DPRK_IT_TUTOR_DATA``, else the platform's."""
     if override:
         return Path(override).expanduser()

@@ -101,7 +101,9 @@ def _unique_lessons(lessons: list[Lesson]) -> tuple[list[Lesson], list[BrokenFil
             kept[lesson.id] = lesson
             continue
         problem = Diagnostic(
-            str(lesson.path), lesson.id_line, 1,
+            str(lesson.path),
+            lesson.id_line,
+            1,
             f"lesson id '{lesson.id}' is already used by {first.path}:{first.id_line}",
         )
         rejected.append(BrokenFile(lesson.path, "lesson", lesson.id, (problem,)))
@@ -119,7 +121,9 @@ def _attach_quizzes(
         if lesson is None:
             problems.append(
                 Diagnostic(
-                    str(quiz.path), quiz.lesson_line, 1,
+                    str(quiz.path),
+                    quiz.lesson_line,
+                    1,
                     f"this quiz is for lesson '{quiz.lesson_id}', but no lesson has that id",
                 )
             )
@@ -127,14 +131,18 @@ def _attach_quizzes(
             other = attached[quiz.lesson_id]
             problems.append(
                 Diagnostic(
-                    str(quiz.path), quiz.lesson_line, 1,
+                    str(quiz.path),
+                    quiz.lesson_line,
+                    1,
                     f"lesson '{quiz.lesson_id}' already has a quiz: {other.path}",
                 )
             )
         else:
             problems += [
                 Diagnostic(
-                    str(quiz.path), q.step_line, 1,
+                    str(quiz.path),
+                    q.step_line,
+                    1,
                     f"question '{q.id}' points to step {q.step}, but lesson '{lesson.id}' "
                     f"has {lesson.step_count} step(s)",
                 )
@@ -151,7 +159,9 @@ def _attach_quizzes(
 def _check_prerequisites(lessons: list[Lesson], by_id: dict[str, Lesson]) -> list[Diagnostic]:
     return [
         Diagnostic(
-            str(lesson.path), lesson.id_line, 1,
+            str(lesson.path),
+            lesson.id_line,
+            1,
             f"prerequisite '{needed}' of lesson '{lesson.id}' is not a lesson in this course",
         )
         for lesson in lessons
@@ -169,7 +179,9 @@ def _check_question_ids(quizzes: Iterable[Quiz]) -> list[Diagnostic]:
             if first is not quiz:
                 problems.append(
                     Diagnostic(
-                        str(quiz.path), question.line, 1,
+                        str(quiz.path),
+                        question.line,
+                        1,
                         f"question id '{question.id}' is also used in {first.path}; "
                         "progress is keyed by question id, so ids must be unique in a course",
                     )

@@ -50,9 +50,7 @@ class FieldReader:
     def get(self, keypath: KeyPath) -> Any:
         value: Any = self.doc.data
         for part in keypath:
-            if isinstance(value, dict) and part in value:
-                value = value[part]
-            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            if (isinstance(value, dict) and part in value) or (isinstance(value, list) and isinstance(part, int) and part < len(value)):
                 value = value[part]
             else:
                 return None
@@ -64,15 +62,23 @@ class FieldReader:
         """Check that ``keypath`` is a mapping with the required keys and no unknown ones."""
         value = self.get(keypath)
         if not isinstance(value, dict):
-            self.problem(keypath, f"{what} must be a mapping of 'key: value' lines, not {describe(value)}")
+            self.problem(
+                keypath, f"{what} must be a mapping of 'key: value' lines, not {describe(value)}"
+            )
             return None
         required = list(required)
         known = required + list(optional)
         for key in value:
             if key not in known:
                 hint = difflib.get_close_matches(str(key), known, n=1)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(known)}"
-                self.problem((*keypath, key), f"unknown key '{key}' in {what}{suggestion}", of_key=True)
+                suggestion = (
+                    f"; did you mean '{hint[0]}'?"
+                    if hint
+                    else f"; expected one of: {', '.join(known)}"
+                )
+                self.problem(
+                    (*keypath, key), f"unknown key '{key}' in {what}{suggestion}", of_key=True
+                )
         for key in required:
             if key not in value:
                 self.problem(keypath, f"{what} is missing the required key '{key}'")
@@ -86,7 +92,9 @@ class FieldReader:
             return str(value)  # "1990" written without quotes is still the text an author meant
         if not isinstance(value, str) or not value.strip():
             if self._present(keypath):
-                self.problem(keypath, f"'{keypath[-1]}' must be non-empty text, not {describe(value)}")
+                self.problem(
+                    keypath, f"'{keypath[-1]}' must be non-empty text, not {describe(value)}"
+                )
             return default
         return value.strip()
 
@@ -104,7 +112,9 @@ class FieldReader:
             self.problem(keypath, f"'{keypath[-1]}' must be a whole number, not {describe(value)}")
             return default
         if not minimum <= value <= maximum:
-            self.problem(keypath, f"'{keypath[-1]}' must be between {minimum} and {maximum}; got {value}")
+            self.problem(
+                keypath, f"'{keypath[-1]}' must be between {minimum} and {maximum}; got {value}"
+            )
             return default
         return value
 

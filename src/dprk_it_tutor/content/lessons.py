@@ -26,7 +26,10 @@ def load_lesson(path: Path) -> Lesson:
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _DELIMITERS), None)
     if closing is None:
         raise content_error(
-            path, 1, 1, "the front matter opened on line 1 is never closed; add a '---' line after it"
+            path,
+            1,
+            1,
+            "the front matter opened on line 1 is never closed; add a '---' line after it",
         )
     doc = parse_yaml("\n".join(lines[1:closing]), path, line_offset=1)
     fields = FieldReader(doc)
@@ -100,7 +103,9 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
         elif line.strip():
             problems.append(
                 Diagnostic(
-                    str(path), index + 1, 1,
+                    str(path),
+                    index + 1,
+                    1,
                     "text before the first step; start every step with a '## ' heading",
                 )
             )
@@ -108,14 +113,20 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
     if not found and not problems:
         line = min(first + 1, len(lines))
         problems.append(
-            Diagnostic(str(path), line, 1, "the lesson has no steps; add at least one '## ' section")
+            Diagnostic(
+                str(path), line, 1, "the lesson has no steps; add at least one '## ' section"
+            )
         )
     steps = []
     for number, (line_no, title, body_lines) in enumerate(found, start=1):
         body = "\n".join(body_lines).strip()
         if not title:
-            problems.append(Diagnostic(str(path), line_no, 4, f"step {number} has an empty heading"))
+            problems.append(
+                Diagnostic(str(path), line_no, 4, f"step {number} has an empty heading")
+            )
         if not body:
-            problems.append(Diagnostic(str(path), line_no, 1, f"step {number} ('{title}') is empty"))
+            problems.append(
+                Diagnostic(str(path), line_no, 1, f"step {number} ('{title}') is empty")
+            )
         steps.append(Step(number=number, title=title, body=body, line=line_no))
     return tuple(steps), problems

@@ -128,7 +128,8 @@ def _read_feedback(fields: FieldReader, at: KeyPath, choices: tuple[str, ...]) -
         text = fields.text((*at, "feedback", key))
         if str(key) not in choices:
             fields.problem(
-                (*at, "feedback", key), f"feedback is given for {str(key)!r}, which is not a choice",
+                (*at, "feedback", key),
+                f"feedback is given for {str(key)!r}, which is not a choice",
                 of_key=True,
             )
         feedback[str(key)] = text

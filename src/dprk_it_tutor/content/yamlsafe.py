@@ -90,20 +90,33 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise content_error(path, 1, 1, f"cannot read file: {exc.strerror or exc}") from None
     if len(raw) > MAX_FILE_BYTES:  # the file grew between stat and read
-        raise content_error(path, 1, 1, f"file is larger than the {MAX_FILE_BYTES // 1024} KiB limit")
+        raise content_error(
+            path, 1, 1, f"file is larger than the {MAX_FILE_BYTES // 1024} KiB limit"
+        )
+    # Strip the BOM before decoding so error offsets are offsets into what the author sees.
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        text = raw.decode("utf-8-sig")
+        text = _one_newline_style(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = _one_newline_style(raw[: exc.start].decode("utf-8"))  # valid up to the bad byte
+        line, col = _line_col(before, len(before))
         raise content_error(
             path, line, col, "file is not valid UTF-8 text (is it a binary file?)"
         ) from None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise content_error(path, line, 1, "file contains NUL bytes (is it a binary file?)")
+        line, col = _line_col(text, text.index("\x00"))
+        raise content_error(path, line, col, "file contains NUL bytes (is it a binary file?)")
+    return text
+
+
+def _one_newline_style(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset`` in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocument:
@@ -118,7 +131,9 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
         problem = exc.problem or "invalid YAML"
         if _char_at(text, line, col) == "\t":
             problem = "tab characters cannot be used for indentation; use spaces"
-        raise content_error(doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}") from None
+        raise content_error(
+            doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}"
+        ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports every error with a mark
         raise content_error(doc.path, 1 + line_offset, 1, f"invalid YAML: {exc}") from None
     return doc
@@ -224,7 +239,9 @@ class _Builder:
         keypath = (*frame.keypath, key)
         if key in frame.container:
             first = self.doc.key_positions[keypath]
-            raise self._fail(event.start_mark, f"duplicate key {key!r} (first defined at line {first.line})")
+            raise self._fail(
+                event.start_mark, f"duplicate key {key!r} (first defined at line {first.line})"
+            )
         self.doc.key_positions[keypath] = self._pos(event.start_mark)
         frame.key = key
 
@@ -245,7 +262,9 @@ class _Builder:
             # Call the tag's constructor directly: construct_object() would cache every node.
             return _scalar_builder.yaml_constructors[tag](_scalar_builder, node)
         except ValueError:
-            raise self._fail(event.start_mark, f"cannot read {event.value[:30]!r} as a number") from None
+            raise self._fail(
+                event.start_mark, f"cannot read {event.value[:30]!r} as a number"
+            ) from None
 
 
 _MERGE = object()

@@ -8,6 +8,7 @@ from dprk_it_tutor.progress.status import (
     lesson_status,
 )
 from dprk_it_tutor.progress.store import (
+    STORE_FILENAME,
     AnswerRecord,
     Attempt,
     LessonRecord,
@@ -16,6 +17,7 @@ from dprk_it_tutor.progress.store import (
 )
 
 __all__ = [
+    "STORE_FILENAME",
     "AnswerRecord",
     "Attempt",
     "LessonOverview",

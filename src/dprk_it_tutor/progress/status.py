@@ -50,7 +50,9 @@ def course_overview(course: Course, records: dict[str, LessonRecord]) -> list[Le
                 lesson=lesson,
                 status=lesson_status(record, lesson.step_count, has_quiz),
                 current_step=min(record.current_step, lesson.step_count) if record else 1,
-                steps_seen=len([s for s in record.steps_seen if s <= lesson.step_count]) if record else 0,
+                steps_seen=len([s for s in record.steps_seen if s <= lesson.step_count])
+                if record
+                else 0,
                 best_score=record.best_score if record else None,
                 last_score=record.last_score if record else None,
                 attempts=record.attempts if record else 0,

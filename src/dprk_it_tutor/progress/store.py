@@ -85,7 +85,9 @@ class ProgressStore:
                 # Created private before SQLite writes anything to it.
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as exc:
-            raise StoreError(f"cannot create the progress store at {path}: {exc.strerror}") from None
+            raise StoreError(
+                f"cannot create the progress store at {path}: {exc.strerror}"
+            ) from None
         try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             db.row_factory = sqlite3.Row
@@ -180,7 +182,9 @@ class ProgressStore:
             row["lesson_id"]: LessonRecord(
                 lesson_id=row["lesson_id"],
                 current_step=row["current_step"],
-                steps_seen=frozenset(int(s) for s in row["seen"].split(",")) if row["seen"] else frozenset(),
+                steps_seen=frozenset(int(s) for s in row["seen"].split(","))
+                if row["seen"]
+                else frozenset(),
                 attempts=row["attempts"],
                 best_score=row["best"],
                 last_score=row["last"],
@@ -227,7 +231,9 @@ class ProgressStore:
     def finish_attempt(self, attempt_id: int, score: float, passed: bool) -> None:
         now = utc_now()
         with self._write() as db:
-            row = db.execute("SELECT lesson_id FROM quiz_attempt WHERE id = ?", (attempt_id,)).fetchone()
+            row = db.execute(
+                "SELECT lesson_id FROM quiz_attempt WHERE id = ?", (attempt_id,)
+            ).fetchone()
             db.execute(
                 "UPDATE quiz_attempt SET finished_at = ?, score = ?, passed = ? WHERE id = ?",
                 (now, score, int(passed), attempt_id),
@@ -237,7 +243,8 @@ class ProgressStore:
 
     def attempt(self, attempt_id: int) -> Attempt | None:
         row = self._db.execute(
-            "SELECT * FROM quiz_attempt WHERE id = ? AND profile_id = ?", (attempt_id, self._profile)
+            "SELECT * FROM quiz_attempt WHERE id = ? AND profile_id = ?",
+            (attempt_id, self._profile),
         ).fetchone()
         if row is None:
             return None
@@ -278,7 +285,9 @@ class ProgressStore:
     def set_setting(self, key: str, value: str | None) -> None:
         with self._write() as db:
             if value is None:
-                db.execute("DELETE FROM setting WHERE profile_id = ? AND key = ?", (self._profile, key))
+                db.execute(
+                    "DELETE FROM setting WHERE profile_id = ? AND key = ?", (self._profile, key)
+                )
             else:
                 db.execute(
                     """INSERT INTO setting (profile_id, key, value) VALUES (?, ?, ?)

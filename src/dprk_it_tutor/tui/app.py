@@ -49,7 +49,9 @@ class TutorApp(App[None]):
     def _progress_not_saved(self, error: StoreError) -> None:
         if not self._warned_about_saving:
             self._warned_about_saving = True
-            self.notify(f"{error}", title="Progress is not being saved", severity="error", timeout=30)
+            self.notify(
+                f"{error}", title="Progress is not being saved", severity="error", timeout=30
+            )
 
     def action_help(self) -> None:
         from dprk_it_tutor.tui.screens.help import HelpScreen
@@ -73,7 +75,12 @@ class TutorApp(App[None]):
             step = record.current_step if record else 1
         self._close_to_home()
         self.push_screen(
-            LessonScreen(lesson, self.progress, has_quiz=self.course.quiz_for(lesson.id) is not None, step=step)
+            LessonScreen(
+                lesson,
+                self.progress,
+                has_quiz=self.course.quiz_for(lesson.id) is not None,
+                step=step,
+            )
         )
 
     @on(OpenQuiz)

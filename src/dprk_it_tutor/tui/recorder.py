@@ -48,7 +48,9 @@ class ProgressRecorder:
     def start_attempt(self, lesson_id: str, seed: int, question_ids: list[str]) -> int | None:
         return self._write(lambda: self.store.start_attempt(lesson_id, seed, question_ids))
 
-    def record_answer(self, attempt_id: int | None, question_id: str, response: Any, score: float) -> None:
+    def record_answer(
+        self, attempt_id: int | None, question_id: str, response: Any, score: float
+    ) -> None:
         if attempt_id is not None:
             self._write(lambda: self.store.record_answer(attempt_id, question_id, response, score))
 

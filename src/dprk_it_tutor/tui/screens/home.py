@@ -64,7 +64,11 @@ class HomeScreen(Screen):
         else:
             started = self._target.status is LessonStatus.IN_PROGRESS
             verb = "Continue" if started else "Start"
-            step = f" (step {self._target.current_step} of {self._target.lesson.step_count})" if started else ""
+            step = (
+                f" (step {self._target.current_step} of {self._target.lesson.step_count})"
+                if started
+                else ""
+            )
             button.label = printable(f"{verb}: {self._target.lesson.title}{step}")
             button.disabled = False
 
@@ -83,7 +87,9 @@ class HomeScreen(Screen):
     @on(CourseMap.BrokenChosen)
     def broken_chosen(self, message: CourseMap.BrokenChosen) -> None:
         self.notify(
-            printable(message.broken.first_problem), title="This file could not be loaded", severity="error"
+            printable(message.broken.first_problem),
+            title="This file could not be loaded",
+            severity="error",
         )
 
     @on(CourseMap.Highlighted)
@@ -103,7 +109,8 @@ class HomeScreen(Screen):
         lesson = item.lesson
         objectives = "\n".join(f"• {printable(o)}" for o in lesson.objectives)
         prerequisites = ", ".join(
-            printable(self.course.lesson(p).title if self.course.lesson(p) else p) for p in lesson.prerequisites
+            printable(self.course.lesson(p).title if self.course.lesson(p) else p)
+            for p in lesson.prerequisites
         )
         details.update(
             Content.assemble(
@@ -122,6 +129,10 @@ class HomeScreen(Screen):
                 "\n",
                 ("Progress: ", "bold"),
                 f"{item.status.value}, {item.steps_seen} of {lesson.step_count} steps seen",
-                *(("\n", ("Quiz: ", "bold"), f"{item.attempts} attempt(s)") if item.has_quiz else ()),
+                *(
+                    ("\n", ("Quiz: ", "bold"), f"{item.attempts} attempt(s)")
+                    if item.has_quiz
+                    else ()
+                ),
             )
         )

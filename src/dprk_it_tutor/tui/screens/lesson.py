@@ -31,7 +31,9 @@ class LessonScreen(Screen):
 
     step: reactive[int] = reactive(1, init=False)
 
-    def __init__(self, lesson: Lesson, progress: ProgressRecorder, *, has_quiz: bool, step: int = 1) -> None:
+    def __init__(
+        self, lesson: Lesson, progress: ProgressRecorder, *, has_quiz: bool, step: int = 1
+    ) -> None:
         super().__init__()
         self.lesson = lesson
         self.progress = progress
@@ -43,7 +45,9 @@ class LessonScreen(Screen):
         with Horizontal(id="lesson-bar"):
             yield Label(printable(self.lesson.title), id="lesson-title", markup=False)
             yield Label("", id="step-counter")
-        yield ProgressBar(total=self.lesson.step_count, show_eta=False, show_percentage=False, id="step-progress")
+        yield ProgressBar(
+            total=self.lesson.step_count, show_eta=False, show_percentage=False, id="step-progress"
+        )
         with VerticalScroll(id="step-scroll"):
             yield Markdown(id="step-body", open_links=False)
         with Horizontal(id="step-nav"):
@@ -63,7 +67,9 @@ class LessonScreen(Screen):
     def _show_step(self) -> None:
         step = self.lesson.steps[self.step - 1]
         last = self.step == self.lesson.step_count
-        self.query_one("#step-counter", Label).update(f"Step {self.step} of {self.lesson.step_count}")
+        self.query_one("#step-counter", Label).update(
+            f"Step {self.step} of {self.lesson.step_count}"
+        )
         self.query_one("#step-progress", ProgressBar).update(progress=self.step)
         self.query_one("#step-body", Markdown).update(printable(step.markdown))
         self.query_one("#step-scroll").scroll_home(animate=False)
@@ -89,7 +95,9 @@ class LessonScreen(Screen):
         elif self.has_quiz:
             self.action_take_quiz()
         else:
-            self.notify(f"You have finished '{printable(self.lesson.title)}'.", title="Lesson complete")
+            self.notify(
+                f"You have finished '{printable(self.lesson.title)}'.", title="Lesson complete"
+            )
             self.action_home()
 
     def action_previous_step(self) -> None:

@@ -102,14 +102,19 @@ class QuizScreen(Screen):
         if grade.correct:
             verdict = Content.styled("✓ Right.", "bold $text-success")
         else:
-            verdict = Content.styled(f"✗ Not quite. The answer is: {printable(str(question.answer))}", "bold $text-error")
+            verdict = Content.styled(
+                f"✗ Not quite. The answer is: {printable(str(question.answer))}", "bold $text-error"
+            )
         parts: list[Content | str] = [verdict, "\n"]
         if grade.feedback:
             parts += ["\n", printable(grade.feedback), "\n"]
         parts += ["\n", printable(question.explanation)]
         if question.step is not None:
             step = self.lesson.steps[question.step - 1]
-            parts += ["\n\n", Content.styled(printable(f"Taught in step {step.number}: {step.title}"), "italic")]
+            parts += [
+                "\n\n",
+                Content.styled(printable(f"Taught in step {step.number}: {step.title}"), "italic"),
+            ]
         feedback = self.query_one("#feedback", Static)
         feedback.update(Content.assemble(*parts))
         feedback.display = True

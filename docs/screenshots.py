@@ -1,0 +1,42 @@
+"""Regenerate the README screenshots: python docs/screenshots.py (from the repository root)."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from dprk_it_tutor import paths
+from dprk_it_tutor.content import load_course
+from dprk_it_tutor.progress import ProgressStore
+from dprk_it_tutor.tui.app import make_app
+
+OUT = Path(__file__).resolve().parent
+SIZE = (100, 30)
+
+
+async def main() -> None:
+    course = load_course([paths.builtin_course_dir()])
+    with tempfile.TemporaryDirectory() as data, ProgressStore.open(Path(data)) as store:
+        first = course.lessons[0]
+        for step in range(1, first.step_count + 1):
+            store.visit_step(first.id, step)
+        attempt = store.start_attempt(
+            first.id, 1, [q.id for q in course.quiz_for(first.id).questions]
+        )
+        store.finish_attempt(attempt, 0.875, True)
+        store.visit_step(course.lessons[1].id, 1)
+        store.visit_step(course.lessons[1].id, 2)
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("down")
+            await pilot.pause()
+            app.save_screenshot("home.svg", str(OUT))
+            await pilot.press("c")
+            await pilot.pause()
+            app.save_screenshot("lesson.svg", str(OUT))
+            await pilot.press("q")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

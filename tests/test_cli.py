@@ -1,0 +1,145 @@
+"""The command line as a user runs it: exit codes and exactly what is printed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dprk_it_tutor import cli, paths
+from dprk_it_tutor.content import load_course
+from dprk_it_tutor.progress import STORE_FILENAME, ProgressStore
+
+GOOD_LESSON = """\
+---
+id: sample
+title: A sample lesson
+order: 1
+summary: A short lesson used by the tests.
+objectives:
+  - Read a lesson
+minutes: 2
+---
+
+## One
+
+First step.
+
+## Two
+
+Second step.
+"""
+
+
+def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_version_prints_the_installed_version(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("dprk-it-tutor 0.")
+
+
+def test_list_prints_lessons_in_order_with_status(capsys) -> None:
+    course = load_course([paths.builtin_course_dir()])
+    code, out, _ = run("list", capsys=capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["#", "id", "status", "quiz", "title"]
+    for number, (line, lesson) in enumerate(zip(lines[1:], course.lessons, strict=True), start=1):
+        assert line.split()[:2] == [str(number), lesson.id]
+        assert "not started" in line and line.endswith(lesson.title)
+
+
+def test_list_shows_progress_from_the_data_dir_given(tmp_path: Path, capsys) -> None:
+    course = load_course([paths.builtin_course_dir()])
+    lesson = course.lessons[0]
+    with ProgressStore.open(tmp_path) as store:
+        store.visit_step(lesson.id, 1)
+    code, out, _ = run("list", "--data-dir", str(tmp_path), capsys=capsys)
+    assert code == 0
+    assert "in progress" in out.splitlines()[1]
+    code, out, _ = run("--data-dir", str(tmp_path / "other"), "list", capsys=capsys)
+    assert "in progress" not in out
+
+
+def test_validate_passes_on_the_shipped_course(capsys) -> None:
+    code, out, err = run("validate", capsys=capsys)
+    assert code == 0
+    assert out == ""
+    assert err.startswith("0 error(s), 0 warning(s)")
+
+
+def test_validate_reports_each_problem_as_path_line_col_and_exits_1(tmp_path: Path, capsys) -> None:
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "good.md").write_text(GOOD_LESSON)
+    broken = tmp_path / "lessons" / "broken.md"
+    broken.write_text(
+        GOOD_LESSON.replace("id: sample", "id: other").replace("order: 1", "order: first")
+    )
+    code, out, err = run("validate", str(tmp_path), capsys=capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{broken}:4:8: error: 'order' must be a whole number, not text",
+    ]
+    assert err.startswith("1 error(s), 0 warning(s); 1 lesson(s)")
+
+
+def test_validate_names_a_path_that_does_not_exist(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nope"
+    code, out, _ = run("validate", str(missing), capsys=capsys)
+    assert code == 1
+    assert (
+        out.strip() == f"{missing}:1:1: error: no such lesson (.md) or quiz (.yaml) file or folder"
+    )
+
+
+def test_control_characters_in_content_never_reach_the_terminal(tmp_path: Path, capsys) -> None:
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "a.md").write_text(
+        GOOD_LESSON.replace("order: 1", "order: \x1b[31mred")
+    )
+    code, out, _ = run("validate", str(tmp_path), capsys=capsys)
+    assert code == 1
+    assert "\x1b" not in out
+
+
+def test_a_damaged_progress_store_is_one_clear_line_not_a_traceback(tmp_path: Path, capsys) -> None:
+    (tmp_path / STORE_FILENAME).write_bytes(b"this is not a database" * 100)
+    code, out, err = run("list", "--data-dir", str(tmp_path), capsys=capsys)
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(
+        f"dprk-it-tutor: error: cannot open the progress store {tmp_path / STORE_FILENAME}"
+    )
+    assert (tmp_path / STORE_FILENAME).read_bytes().startswith(b"this is not a database")
+
+
+def test_unknown_flag_exits_2_with_a_usage_message() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dprk_it_tutor", "--frobnicate"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "unrecognized arguments: --frobnicate" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dprk_it_tutor", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "validate" in result.stdout and "list" in result.stdout

@@ -1,0 +1,94 @@
+"""Broken content and an unwritable store are shown to the learner, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from dprk_it_tutor.content import load_course
+from dprk_it_tutor.progress import ProgressStore, StoreError
+from dprk_it_tutor.tui.app import make_app
+from dprk_it_tutor.tui.screens.home import HomeScreen
+from dprk_it_tutor.tui.screens.lesson import LessonScreen
+from dprk_it_tutor.tui.widgets.course_map import CourseMap
+
+from .conftest import SIZE
+
+LESSON = """\
+---
+id: {id}
+title: {title}
+order: {order}
+summary: A lesson for the tests.
+objectives: [Read it]
+minutes: 1
+---
+
+## Only step
+
+Some text.
+"""
+
+
+def visible_notices(app) -> list[str]:
+    """The text of every notification toast on screen, as the learner sees it."""
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+def write_course(root: Path) -> Path:
+    (root / "lessons").mkdir(parents=True)
+    (root / "quizzes").mkdir()
+    (root / "lessons" / "01-good.md").write_text(LESSON.format(id="good", title="Good", order=1))
+    broken = root / "lessons" / "02-broken.md"
+    broken.write_text(LESSON.format(id="broken", title="Broken", order="second"))
+    return broken
+
+
+async def test_a_broken_lesson_is_listed_as_broken_and_the_rest_still_works(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    broken = write_course(tmp_path / "course")
+    course = load_course([tmp_path / "course"])
+    with ProgressStore.open(data_dir) as store:
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            table = app.screen.query_one(CourseMap)
+            assert table.row_count == 2
+            key = f"broken:{broken}"
+            assert "broken" in str(table.get_cell(key, "status"))
+            await pilot.pause()
+            assert any("1 content file(s) could not be loaded" in n for n in visible_notices(app))
+
+            await pilot.press("down")
+            details = str(app.screen.query_one("#details", Static).render())
+            assert f"{broken}:4:8: error: 'order' must be a whole number" in details
+            await pilot.press("enter")  # opening a broken lesson explains instead of crashing
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.pause()
+            assert any("This file could not be loaded" in n for n in visible_notices(app))
+
+            await pilot.press("up", "enter")
+            assert isinstance(app.screen, LessonScreen)
+            assert app.screen.lesson.id == "good"
+
+
+async def test_when_progress_cannot_be_saved_the_learner_is_told_once_and_keeps_going(
+    course, data_dir: Path, monkeypatch
+) -> None:
+    with ProgressStore.open(data_dir) as store:
+
+        def fail(*args: object) -> None:
+            raise StoreError(f"cannot save progress to {store.path}: disk I/O error")
+
+        monkeypatch.setattr(store, "visit_step", fail)
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("enter", "right", "right")
+            assert isinstance(app.screen, LessonScreen)
+            assert app.screen.step == 3
+            await pilot.pause()
+            warnings = [n for n in visible_notices(app) if "Progress is not being saved" in n]
+            assert len(warnings) == 1
+            assert "disk I/O error" in warnings[0]
