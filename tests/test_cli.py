@@ -143,3 +143,12 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0
     assert "validate" in result.stdout and "list" in result.stdout
+
+
+def test_validate_says_when_a_folder_holds_no_content(tmp_path: Path, capsys) -> None:
+    code, out, _ = run("validate", str(tmp_path), capsys=capsys)
+    assert code == 1
+    assert (
+        out.strip()
+        == f"{tmp_path}:1:1: error: no lesson (.md) or quiz (.yaml) files in this folder"
+    )

@@ -92,3 +92,15 @@ async def test_when_progress_cannot_be_saved_the_learner_is_told_once_and_keeps_
             warnings = [n for n in visible_notices(app) if "Progress is not being saved" in n]
             assert len(warnings) == 1
             assert "disk I/O error" in warnings[0]
+
+
+async def test_an_empty_course_says_no_lessons_were_found(tmp_path: Path, data_dir: Path) -> None:
+    course = load_course([tmp_path])
+    with ProgressStore.open(data_dir) as store:
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("c", "enter")
+            assert isinstance(app.screen, HomeScreen)
+            button = app.screen.query_one("#continue")
+            assert button.disabled
+            assert str(button.label).startswith("No lessons found")

@@ -21,6 +21,7 @@ class ContentFiles:
     lessons: list[Path] = field(default_factory=list)
     quizzes: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    empty: list[Path] = field(default_factory=list)  # folders holding no content files
 
 
 def find_content_files(paths: Iterable[Path]) -> ContentFiles:
@@ -36,12 +37,14 @@ def find_content_files(paths: Iterable[Path]) -> ContentFiles:
                 found.missing.append(path)
         elif path.is_dir():
             lesson_dir, quiz_dir = path / "lessons", path / "quizzes"
-            if lesson_dir.is_dir() or quiz_dir.is_dir():
-                found.lessons += _files(lesson_dir, LESSON_SUFFIXES)
-                found.quizzes += _files(quiz_dir, QUIZ_SUFFIXES)
-            else:
-                found.lessons += _files(path, LESSON_SUFFIXES)
-                found.quizzes += _files(path, QUIZ_SUFFIXES)
+            if not (lesson_dir.is_dir() or quiz_dir.is_dir()):
+                lesson_dir = quiz_dir = path
+            lessons = _files(lesson_dir, LESSON_SUFFIXES)
+            quizzes = _files(quiz_dir, QUIZ_SUFFIXES)
+            if not lessons and not quizzes:
+                found.empty.append(path)
+            found.lessons += lessons
+            found.quizzes += quizzes
         else:
             found.missing.append(path)
     return found
@@ -60,6 +63,10 @@ def load_course(paths: Sequence[Path]) -> Course:
         Diagnostic(str(p), 1, 1, "no such lesson (.md) or quiz (.yaml) file or folder")
         for p in files.missing
     ]
+    diagnostics += [
+        Diagnostic(str(p), 1, 1, "no lesson (.md) or quiz (.yaml) files in this folder")
+        for p in files.empty
+    ]
     broken: list[BrokenFile] = []
     lessons: list[Lesson] = []
     for path in files.lessons:
@@ -77,7 +84,8 @@ def load_course(paths: Sequence[Path]) -> Course:
     lessons, rejected = _unique_lessons(lessons)
     broken += rejected
     by_id = {lesson.id: lesson for lesson in lessons}
-    quiz_map, rejected = _attach_quizzes(quizzes, by_id)
+    broken_lessons = {item.name for item in broken if item.kind == "lesson"}
+    quiz_map, rejected = _attach_quizzes(quizzes, by_id, broken_lessons)
     broken += rejected
     diagnostics += _check_prerequisites(lessons, by_id)
     diagnostics += _check_question_ids(quiz_map.values())
@@ -111,7 +119,7 @@ def _unique_lessons(lessons: list[Lesson]) -> tuple[list[Lesson], list[BrokenFil
 
 
 def _attach_quizzes(
-    quizzes: list[Quiz], lessons: dict[str, Lesson]
+    quizzes: list[Quiz], lessons: dict[str, Lesson], broken_lessons: set[str]
 ) -> tuple[dict[str, Quiz], list[BrokenFile]]:
     attached: dict[str, Quiz] = {}
     rejected = []
@@ -119,12 +127,17 @@ def _attach_quizzes(
         lesson = lessons.get(quiz.lesson_id)
         problems = []
         if lesson is None:
+            why = (
+                "could not be loaded (see its own errors)"
+                if quiz.lesson_id in broken_lessons
+                else "does not exist"
+            )
             problems.append(
                 Diagnostic(
                     str(quiz.path),
                     quiz.lesson_line,
                     1,
-                    f"this quiz is for lesson '{quiz.lesson_id}', but no lesson has that id",
+                    f"this quiz is for lesson '{quiz.lesson_id}', which {why}",
                 )
             )
         elif quiz.lesson_id in attached:

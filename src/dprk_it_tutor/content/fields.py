@@ -37,6 +37,14 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _name(keypath: KeyPath) -> str:
+    """How an author would name a field: 'title', or 'item 2 of objectives' in a list."""
+    if keypath and isinstance(keypath[-1], int):
+        parent = f" of '{keypath[-2]}'" if len(keypath) > 1 else ""
+        return f"item {keypath[-1] + 1}{parent}"
+    return f"'{keypath[-1]}'" if keypath else "the document"
+
+
 class FieldReader:
     """Reads fields out of ``doc`` and records a Diagnostic for each problem instead of raising."""
 
@@ -50,7 +58,9 @@ class FieldReader:
     def get(self, keypath: KeyPath) -> Any:
         value: Any = self.doc.data
         for part in keypath:
-            if (isinstance(value, dict) and part in value) or (isinstance(value, list) and isinstance(part, int) and part < len(value)):
+            if (isinstance(value, dict) and part in value) or (
+                isinstance(value, list) and isinstance(part, int) and part < len(value)
+            ):
                 value = value[part]
             else:
                 return None
@@ -93,7 +103,7 @@ class FieldReader:
         if not isinstance(value, str) or not value.strip():
             if self._present(keypath):
                 self.problem(
-                    keypath, f"'{keypath[-1]}' must be non-empty text, not {describe(value)}"
+                    keypath, f"{_name(keypath)} must be non-empty text, not {describe(value)}"
                 )
             return default
         return value.strip()
@@ -101,7 +111,7 @@ class FieldReader:
     def identifier(self, keypath: KeyPath) -> str:
         value = self.text(keypath)
         if value and not ID_PATTERN.match(value):
-            self.problem(keypath, f"'{keypath[-1]}' must be {ID_RULE}; got {value!r}")
+            self.problem(keypath, f"{_name(keypath)} must be {ID_RULE}; got {value!r}")
         return value
 
     def integer(self, keypath: KeyPath, *, minimum: int, maximum: int, default: int = 0) -> int:
@@ -109,11 +119,11 @@ class FieldReader:
         if not self._present(keypath):
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(keypath, f"'{keypath[-1]}' must be a whole number, not {describe(value)}")
+            self.problem(keypath, f"{_name(keypath)} must be a whole number, not {describe(value)}")
             return default
         if not minimum <= value <= maximum:
             self.problem(
-                keypath, f"'{keypath[-1]}' must be between {minimum} and {maximum}; got {value}"
+                keypath, f"{_name(keypath)} must be between {minimum} and {maximum}; got {value}"
             )
             return default
         return value
@@ -125,7 +135,7 @@ class FieldReader:
         if value is None and not required:
             return ()
         if not isinstance(value, list):
-            self.problem(keypath, f"'{keypath[-1]}' must be a list, not {describe(value)}")
+            self.problem(keypath, f"{_name(keypath)} must be a list, not {describe(value)}")
             return ()
         return tuple(self.text((*keypath, i)) for i in range(len(value)))
 

@@ -11,7 +11,7 @@ from dprk_it_tutor.content.yamlsafe import content_error, parse_yaml, read_text
 
 REQUIRED = ("id", "title", "order", "summary", "objectives", "minutes")
 OPTIONAL = ("prerequisites", "sources")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _DELIMITERS = ("---", "...")
 
 
@@ -91,12 +91,12 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
     """Split the Markdown body into steps at ``## `` headings outside fenced code."""
     problems: list[Diagnostic] = []
     found: list[tuple[int, str, list[str]]] = []  # (line number, title, body lines)
-    in_fence = False
+    fence = ""  # the marker of the open code fence, if any
     for index in range(first, len(lines)):
         line = lines[index]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if not in_fence and line.startswith("## "):
+        is_heading = not fence and line.startswith("## ")
+        fence = _fence_after(fence, line)
+        if is_heading:
             found.append((index + 1, line[3:].strip(), []))
         elif found:
             found[-1][2].append(line)
@@ -130,3 +130,17 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
             )
         steps.append(Step(number=number, title=title, body=body, line=line_no))
     return tuple(steps), problems
+
+
+def _fence_after(fence: str, line: str) -> str:
+    """The open fence after ``line``: CommonMark closes a fence only with the same character,
+    at least as many of them, and nothing else on the line."""
+    match = _FENCE.match(line)
+    if not match:
+        return fence
+    marker, rest = match.groups()
+    if not fence:
+        return "" if marker[0] == "`" and "`" in rest else marker  # backticks: no ` in info
+    if marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
+        return ""
+    return fence

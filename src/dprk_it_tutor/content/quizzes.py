@@ -28,7 +28,12 @@ def load_quiz(path: Path) -> Quiz:
     questions: list[Question] = []
     raw = top.get("questions")
     if "questions" in top and (not isinstance(raw, list) or not raw):
-        fields.problem(("questions",), f"'questions' must be a non-empty list, not {describe(raw)}")
+        problem = (
+            "'questions' is empty; add at least one question"
+            if raw == []
+            else f"'questions' must be a list of questions, not {describe(raw)}"
+        )
+        fields.problem(("questions",), problem)
     elif isinstance(raw, list):
         seen: dict[str, int] = {}
         for index in range(len(raw)):
@@ -56,7 +61,11 @@ def load_quiz(path: Path) -> Quiz:
 def _question(fields: FieldReader, at: KeyPath) -> Question | None:
     qtype = fields.get((*at, "type"))
     parser = QUESTION_TYPES.get(qtype) if isinstance(qtype, str) else None
-    extra_required, extra_optional = parser.keys if parser else ((), ())
+    if parser is not None:
+        extra_required, extra_optional = parser.keys
+    else:  # the type itself is the problem: accept every type's keys rather than flag them too
+        extra_required = ()
+        extra_optional = tuple({k for t in QUESTION_TYPES.values() for k in sum(t.keys, ())})
     before = len(fields.problems)
     if (
         fields.mapping(

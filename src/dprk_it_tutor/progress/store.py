@@ -90,6 +90,9 @@ class ProgressStore:
             ) from None
         try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the progress store {path}: {exc}") from None
+        try:
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode = WAL")
@@ -99,7 +102,11 @@ class ProgressStore:
             store = cls(db, path, 0)
             store._profile = store._profile_id(profile)
         except sqlite3.DatabaseError as exc:
+            db.close()
             raise StoreError(f"cannot open the progress store {path}: {exc}") from None
+        except StoreError:
+            db.close()
+            raise
         return store
 
     def close(self) -> None:

@@ -58,7 +58,10 @@ class HomeScreen(Screen):
         self.query_one(CourseMap).show(rows, self.course.broken)
         self._target = continue_target(rows, self.progress.last_visited_lesson())
         button = self.query_one("#continue", Button)
-        if self._target is None:
+        if not rows:
+            button.label = "No lessons found: run 'dprk-it-tutor validate' to see why"
+            button.disabled = True
+        elif self._target is None:
             button.label = "Course complete: pick any lesson to revisit"
             button.disabled = True
         else:

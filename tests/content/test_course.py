@@ -1,0 +1,314 @@
+"""Loading a whole course: many files, cross-file checks, broken files listed not fatal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dprk_it_tutor.content.course import find_content_files, load_course
+from dprk_it_tutor.content.lessons import load_lesson
+from dprk_it_tutor.content.model import BrokenFile, Course, Diagnostic
+from dprk_it_tutor.paths import builtin_course_dir
+
+
+def lesson_md(lesson_id: str, order: int = 1, steps: int = 2, prerequisites: str = "[]") -> str:
+    """A valid lesson; ``id:`` is on line 2."""
+    body = "".join(f"\n## Step {n}\n\nBody {n}.\n" for n in range(1, steps + 1))
+    return (
+        "---\n"
+        f"id: {lesson_id}\n"
+        f"title: Lesson {lesson_id}\n"
+        f"order: {order}\n"
+        "summary: A summary.\n"
+        "objectives: [Learn something]\n"
+        f"prerequisites: {prerequisites}\n"
+        "minutes: 5\n"
+        "---\n" + body
+    )
+
+
+def quiz_yaml(lesson_id: str, question_id: str = "q-one", step: int = 1) -> str:
+    """A valid quiz; ``lesson:`` is on line 2, the question on line 5, ``step:`` on line 11."""
+    return (
+        f"# quiz for {lesson_id}\n"
+        f"lesson: {lesson_id}\n"
+        "pass_mark: 70\n"
+        "questions:\n"
+        f"  - id: {question_id}\n"
+        "    type: single\n"
+        "    prompt: Which?\n"
+        "    choices: [A, B]\n"
+        "    answer: A\n"
+        "    explanation: Because.\n"
+        f"    step: {step}\n"
+    )
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    course = tmp_path / "course"
+    (course / "lessons").mkdir(parents=True)
+    (course / "quizzes").mkdir()
+    return course
+
+
+def add(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_lessons_are_sorted_by_order_then_id(root: Path) -> None:
+    add(root, "lessons/a.md", lesson_md("zeta", order=1))
+    add(root, "lessons/b.md", lesson_md("beta", order=2))
+    add(root, "lessons/c.md", lesson_md("alpha", order=1))
+    course = load_course([root])
+    assert [lesson.id for lesson in course.lessons] == ["alpha", "zeta", "beta"]
+    assert course.diagnostics == ()
+    assert course.broken == ()
+
+
+def test_quiz_is_attached_to_its_lesson(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha"))
+    quiz_path = add(root, "quizzes/alpha.yaml", quiz_yaml("alpha"))
+    course = load_course([root])
+    quiz = course.quiz_for("alpha")
+    assert quiz is not None
+    assert quiz.path == quiz_path
+    assert [q.id for q in quiz.questions] == ["q-one"]
+    assert course.lesson("alpha") is course.lessons[0]
+    assert course.lesson("nope") is None
+    assert course.quiz_for("nope") is None
+
+
+def test_broken_lesson_is_listed_and_others_still_load(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha", order=1))
+    broken_path = add(
+        root, "lessons/02.md", lesson_md("beta", order=2).replace("minutes: 5", "minutes: 0")
+    )
+    add(root, "lessons/03.md", lesson_md("gamma", order=3))
+    course = load_course([root])
+    assert [lesson.id for lesson in course.lessons] == ["alpha", "gamma"]
+    expected = Diagnostic(str(broken_path), 8, 10, "'minutes' must be between 1 and 600; got 0")
+    assert course.broken == (BrokenFile(broken_path, "lesson", "beta", (expected,)),)
+    assert course.diagnostics == (expected,)
+    assert course.errors == (expected,)
+    assert course.broken[0].first_problem == str(expected)
+
+
+def test_lesson_broken_before_its_id_is_named_by_file_stem(root: Path) -> None:
+    path = add(root, "lessons/03-no-front.md", "## Step\n\nbody\n")
+    course = load_course([root])
+    [broken] = course.broken
+    assert (broken.name, broken.kind, broken.path) == ("03-no-front", "lesson", path)
+    assert [(d.line, d.col) for d in broken.diagnostics] == [(1, 1)]
+
+
+def test_duplicate_lesson_id_rejects_the_second_file_naming_the_first(root: Path) -> None:
+    first = add(root, "lessons/01-alpha.md", lesson_md("alpha", order=1))
+    second = add(root, "lessons/02-alpha-again.md", lesson_md("alpha", order=5))
+    course = load_course([root])
+    assert [(lesson.id, lesson.path) for lesson in course.lessons] == [("alpha", first)]
+    problem = Diagnostic(str(second), 2, 1, f"lesson id 'alpha' is already used by {first}:2")
+    assert course.broken == (BrokenFile(second, "lesson", "alpha", (problem,)),)
+    assert problem in course.diagnostics
+
+
+def test_quiz_for_a_missing_lesson_is_broken_at_its_lesson_line(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha"))
+    quiz_path = add(root, "quizzes/ghost.yaml", quiz_yaml("ghost"))
+    course = load_course([root])
+    problem = Diagnostic(
+        str(quiz_path), 2, 1, "this quiz is for lesson 'ghost', which does not exist"
+    )
+    assert course.broken == (BrokenFile(quiz_path, "quiz", "ghost", (problem,)),)
+    assert course.quizzes == {}
+    assert course.diagnostics == (problem,)
+
+
+def test_quiz_step_beyond_the_lesson_is_an_error_at_the_step_line(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha", steps=2))
+    quiz_path = add(root, "quizzes/alpha.yaml", quiz_yaml("alpha", step=3))
+    course = load_course([root])
+    problem = Diagnostic(
+        str(quiz_path), 11, 1, "question 'q-one' points to step 3, but lesson 'alpha' has 2 step(s)"
+    )
+    assert course.broken == (BrokenFile(quiz_path, "quiz", "alpha", (problem,)),)
+    assert course.quiz_for("alpha") is None
+
+
+def test_quiz_step_equal_to_the_step_count_is_fine(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha", steps=2))
+    add(root, "quizzes/alpha.yaml", quiz_yaml("alpha", step=2))
+    course = load_course([root])
+    assert course.diagnostics == ()
+    assert course.quiz_for("alpha") is not None
+
+
+def test_second_quiz_for_the_same_lesson_is_broken(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha"))
+    first = add(root, "quizzes/a.yaml", quiz_yaml("alpha", question_id="q-a"))
+    second = add(root, "quizzes/b.yaml", quiz_yaml("alpha", question_id="q-b"))
+    course = load_course([root])
+    assert course.quiz_for("alpha").path == first
+    problem = Diagnostic(str(second), 2, 1, f"lesson 'alpha' already has a quiz: {first}")
+    assert course.broken == (BrokenFile(second, "quiz", "alpha", (problem,)),)
+
+
+def test_invalid_quiz_file_is_broken_with_its_own_diagnostics(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha"))
+    quiz_path = add(
+        root, "quizzes/alpha.yaml", quiz_yaml("alpha").replace("answer: A", "answer: Z")
+    )
+    course = load_course([root])
+    problem = Diagnostic(str(quiz_path), 9, 13, "the answer 'Z' is not one of the choices")
+    assert course.broken == (BrokenFile(quiz_path, "quiz", "alpha", (problem,)),)
+    assert course.lessons[0].id == "alpha"
+
+
+def test_duplicate_question_id_across_quizzes_is_reported_in_the_later_file(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha", order=1))
+    add(root, "lessons/02.md", lesson_md("beta", order=2))
+    first = add(root, "quizzes/alpha.yaml", quiz_yaml("alpha", question_id="shared"))
+    second = add(root, "quizzes/beta.yaml", quiz_yaml("beta", question_id="shared"))
+    course = load_course([root])
+    assert course.diagnostics == (
+        Diagnostic(
+            str(second),
+            5,
+            1,
+            f"question id 'shared' is also used in {first}; progress is keyed by question id, "
+            "so ids must be unique in a course",
+        ),
+    )
+    assert set(course.quizzes) == {"alpha", "beta"}
+
+
+def test_unknown_prerequisite_is_reported_at_the_lesson_id(root: Path) -> None:
+    path = add(root, "lessons/01.md", lesson_md("alpha", prerequisites="[ghost]"))
+    course = load_course([root])
+    assert course.diagnostics == (
+        Diagnostic(
+            str(path), 2, 1, "prerequisite 'ghost' of lesson 'alpha' is not a lesson in this course"
+        ),
+    )
+    assert [lesson.id for lesson in course.lessons] == ["alpha"]
+
+
+def test_known_prerequisite_is_fine(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha", order=1))
+    add(root, "lessons/02.md", lesson_md("beta", order=2, prerequisites="[alpha]"))
+    assert load_course([root]).diagnostics == ()
+
+
+def test_missing_path_is_a_diagnostic_not_an_exception(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    course = load_course([missing])
+    assert course.lessons == ()
+    assert course.diagnostics == (
+        Diagnostic(str(missing), 1, 1, "no such lesson (.md) or quiz (.yaml) file or folder"),
+    )
+
+
+# -- finding files ------------------------------------------------------------------------------
+
+
+def test_find_content_files_in_a_course_root(root: Path) -> None:
+    b = add(root, "lessons/b.md", lesson_md("b"))
+    a = add(root, "lessons/a.md", lesson_md("a"))
+    add(root, "lessons/notes.txt", "ignored")
+    q1 = add(root, "quizzes/a.yaml", quiz_yaml("a"))
+    q2 = add(root, "quizzes/b.yml", quiz_yaml("b"))
+    add(root, "README.md", "# not a lesson: only lessons/ and quizzes/ are read in a course root")
+    found = find_content_files([root])
+    assert found.lessons == [a, b]
+    assert found.quizzes == [q1, q2]
+    assert found.missing == []
+
+
+def test_find_content_files_in_a_plain_folder(tmp_path: Path) -> None:
+    lesson = add(tmp_path, "one.md", lesson_md("one"))
+    quiz = add(tmp_path, "one.yaml", quiz_yaml("one"))
+    (tmp_path / "sub").mkdir()
+    add(tmp_path, "sub/deeper.md", lesson_md("deeper"))
+    found = find_content_files([tmp_path])
+    assert (found.lessons, found.quizzes, found.missing) == ([lesson], [quiz], [])
+
+
+def test_find_content_files_accepts_single_files_and_reports_missing(tmp_path: Path) -> None:
+    lesson = add(tmp_path, "one.md", lesson_md("one"))
+    quiz = add(tmp_path, "one.yml", quiz_yaml("one"))
+    other = add(tmp_path, "notes.txt", "text")
+    missing = tmp_path / "absent.md"
+    found = find_content_files([quiz, lesson, missing, other])
+    assert found.lessons == [lesson]
+    assert found.quizzes == [quiz]
+    assert found.missing == [missing, other]
+
+
+def test_load_course_merges_several_paths(tmp_path: Path) -> None:
+    add(tmp_path, "one.md", lesson_md("one", order=2))
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    add(extra, "two.md", lesson_md("two", order=1))
+    add(extra, "two.yaml", quiz_yaml("two"))
+    course = load_course([tmp_path / "one.md", extra])
+    assert [lesson.id for lesson in course.lessons] == ["two", "one"]
+    assert set(course.quizzes) == {"two"}
+
+
+# -- the shipped course -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Course:
+    return load_course([builtin_course_dir()])
+
+
+def test_shipped_course_loads_without_any_diagnostic(shipped: Course) -> None:
+    assert shipped.diagnostics == ()
+    assert shipped.broken == ()
+    assert len(shipped.lessons) >= 2
+
+
+def test_shipped_lessons_each_have_a_quiz(shipped: Course) -> None:
+    assert {lesson.id for lesson in shipped.lessons} == set(shipped.quizzes)
+
+
+def test_shipped_questions_have_explanations_and_steps_that_resolve(shipped: Course) -> None:
+    for lesson in shipped.lessons:
+        quiz = shipped.quiz_for(lesson.id)
+        for q in quiz.questions:
+            assert q.explanation.strip(), q.id
+            assert q.step is not None, q.id
+            assert 1 <= q.step <= lesson.step_count, q.id
+            assert q.answer in q.choices, q.id
+
+
+def test_shipped_question_ids_are_unique(shipped: Course) -> None:
+    ids = [q.id for quiz in shipped.quizzes.values() for q in quiz.questions]
+    assert len(ids) == len(set(ids))
+
+
+def test_shipped_lesson_files_load_on_their_own(shipped: Course) -> None:
+    for lesson in shipped.lessons:
+        assert load_lesson(lesson.path) == lesson
+
+
+def test_quiz_for_a_lesson_that_failed_to_load_says_so(root: Path) -> None:
+    add(root, "lessons/01.md", lesson_md("alpha").replace("order: 1", "order: first"))
+    quiz_path = add(root, "quizzes/alpha.yaml", quiz_yaml("alpha"))
+    course = load_course([root])
+    quiz = next(item for item in course.broken if item.kind == "quiz")
+    assert quiz.path == quiz_path
+    assert [d.message for d in quiz.diagnostics] == [
+        "this quiz is for lesson 'alpha', which could not be loaded (see its own errors)"
+    ]
+
+
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    course = load_course([tmp_path])
+    assert course.diagnostics == (
+        Diagnostic(str(tmp_path), 1, 1, "no lesson (.md) or quiz (.yaml) files in this folder"),
+    )

@@ -1,0 +1,408 @@
+"""The SQLite progress store: creation, migrations, records, durability and concurrency."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dprk_it_tutor.progress import store as store_module
+from dprk_it_tutor.progress.migrations import MIGRATIONS
+from dprk_it_tutor.progress.store import (
+    STORE_FILENAME,
+    AnswerRecord,
+    LessonRecord,
+    ProgressStore,
+    StoreError,
+)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Strictly increasing timestamps, so ordering by time never depends on the real clock."""
+    ticks = itertools.count(1)
+    monkeypatch.setattr(
+        store_module, "utc_now", lambda: f"2030-01-01T00:00:{next(ticks):06d}+00:00"
+    )
+    yield
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProgressStore]:
+    with ProgressStore.open(tmp_path / "data") as opened:
+        yield opened
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path / STORE_FILENAME)
+
+
+# -- opening ------------------------------------------------------------------------------------
+
+
+def test_open_creates_a_private_data_dir_and_store_file(tmp_path: Path) -> None:
+    data = tmp_path / "deep" / "data"
+    with ProgressStore.open(data) as opened:
+        opened.visit_step("origins", 1)
+        assert opened.path == data / STORE_FILENAME
+        assert mode(data) == 0o700
+        assert mode(data / STORE_FILENAME) == 0o600
+        sidecars = sorted(data.glob(STORE_FILENAME + "-*"))  # WAL and shared-memory files
+        assert [p.name for p in sidecars] == [STORE_FILENAME + "-shm", STORE_FILENAME + "-wal"]
+        assert [mode(p) & 0o077 for p in sidecars] == [0, 0]
+
+
+def test_open_sets_the_latest_schema_version(store: ProgressStore) -> None:
+    assert store.schema_version == len(MIGRATIONS)
+    assert len(MIGRATIONS) >= 1
+
+
+def test_store_uses_write_ahead_logging(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path):
+        db = raw(tmp_path)
+        try:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        finally:
+            db.close()
+
+
+def test_reopening_does_not_migrate_again(tmp_path: Path) -> None:
+    ProgressStore.open(tmp_path).close()
+    with ProgressStore.open(tmp_path) as again:
+        assert again.schema_version == len(MIGRATIONS)
+
+
+def test_store_written_by_a_newer_version_is_refused(tmp_path: Path) -> None:
+    ProgressStore.open(tmp_path).close()
+    db = raw(tmp_path)
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer") as caught:
+        ProgressStore.open(tmp_path)
+    assert f"schema {len(MIGRATIONS) + 1}" in str(caught.value)
+
+
+def test_non_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / STORE_FILENAME).write_bytes(b"this is not a database\n" * 200)
+    with pytest.raises(StoreError) as caught:
+        ProgressStore.open(tmp_path)
+    assert not isinstance(caught.value, sqlite3.DatabaseError)
+    assert str(tmp_path / STORE_FILENAME) in str(caught.value)
+
+
+def test_data_dir_under_a_regular_file_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="cannot create the progress store"):
+        ProgressStore.open(blocker / "data")
+
+
+def test_data_dir_that_is_a_regular_file_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="cannot create the progress store"):
+        ProgressStore.open(blocker)
+
+
+# -- lessons ------------------------------------------------------------------------------------
+
+
+def test_new_store_knows_no_lessons(store: ProgressStore) -> None:
+    assert store.lesson_records() == {}
+    assert store.last_visited_lesson() is None
+
+
+def test_visit_step_records_steps_seen_and_current_step(store: ProgressStore) -> None:
+    for step in (1, 2, 3, 2):
+        store.visit_step("origins", step)
+    record = store.lesson_records()["origins"]
+    assert record.lesson_id == "origins"
+    assert record.current_step == 2
+    assert record.steps_seen == frozenset({1, 2, 3})
+    assert (record.attempts, record.best_score, record.last_score, record.passed) == (
+        0,
+        None,
+        None,
+        False,
+    )
+
+
+def test_last_visited_lesson_follows_the_latest_activity(store: ProgressStore, clock: None) -> None:
+    store.visit_step("origins", 1)
+    store.visit_step("firm-types", 1)
+    assert store.last_visited_lesson() == "firm-types"
+    store.visit_step("origins", 2)
+    assert store.last_visited_lesson() == "origins"
+    attempt = store.start_attempt("firm-types", seed=1, question_ids=["q"])
+    assert store.last_visited_lesson() == "firm-types"
+    store.visit_step("origins", 3)
+    store.finish_attempt(attempt, score=1.0, passed=True)
+    assert store.last_visited_lesson() == "firm-types"
+
+
+def test_lesson_records_summarise_finished_attempts(store: ProgressStore, clock: None) -> None:
+    store.visit_step("origins", 1)
+    for score, passed in ((0.5, False), (1.0, True), (0.25, False)):
+        attempt = store.start_attempt("origins", seed=7, question_ids=["a", "b"])
+        store.finish_attempt(attempt, score=score, passed=passed)
+    record = store.lesson_records()["origins"]
+    assert record.attempts == 3
+    assert record.best_score == 1.0
+    assert record.last_score == 0.25
+    assert record.passed is True
+
+
+def test_unfinished_attempt_is_not_counted(store: ProgressStore, clock: None) -> None:
+    first = store.start_attempt("origins", seed=1, question_ids=["a"])
+    store.finish_attempt(first, score=0.5, passed=False)
+    pending = store.start_attempt("origins", seed=2, question_ids=["a"])
+    store.record_answer(pending, "a", "right", 1.0)
+    record = store.lesson_records()["origins"]
+    assert (record.attempts, record.best_score, record.last_score, record.passed) == (
+        1,
+        0.5,
+        0.5,
+        False,
+    )
+
+
+def test_starting_a_quiz_alone_makes_a_lesson_record(store: ProgressStore) -> None:
+    store.start_attempt("origins", seed=1, question_ids=["a"])
+    record = store.lesson_records()["origins"]
+    assert record.current_step == 1
+    assert record.steps_seen == frozenset()
+    assert record.attempts == 0
+
+
+def test_failed_attempts_only_are_not_passed(store: ProgressStore) -> None:
+    for score in (0.1, 0.6):
+        attempt = store.start_attempt("origins", seed=1, question_ids=["a"])
+        store.finish_attempt(attempt, score=score, passed=False)
+    record = store.lesson_records()["origins"]
+    assert (record.attempts, record.best_score, record.last_score, record.passed) == (
+        2,
+        0.6,
+        0.6,
+        False,
+    )
+
+
+# -- attempts and answers -----------------------------------------------------------------------
+
+
+def test_attempt_keeps_its_answers_and_result(store: ProgressStore, clock: None) -> None:
+    attempt_id = store.start_attempt("origins", seed=42, question_ids=["a", "b"])
+    store.record_answer(attempt_id, "a", "1980s", 1.0)
+    store.record_answer(attempt_id, "b", ["x", {"y": 2}], 0.0)
+    store.finish_attempt(attempt_id, score=0.5, passed=False)
+    attempt = store.attempt(attempt_id)
+    assert attempt is not None
+    assert (attempt.id, attempt.lesson_id, attempt.score, attempt.passed) == (
+        attempt_id,
+        "origins",
+        0.5,
+        False,
+    )
+    assert attempt.finished_at is not None
+    assert attempt.started_at < attempt.finished_at
+    assert list(attempt.answers) == ["a", "b"]
+    assert attempt.answers["a"].response == "1980s"
+    assert attempt.answers["b"].response == ["x", {"y": 2}]
+    assert attempt.answers["b"].score == 0.0
+
+
+def test_unfinished_attempt_has_no_result(store: ProgressStore) -> None:
+    attempt = store.attempt(store.start_attempt("origins", seed=1, question_ids=["a"]))
+    assert attempt is not None
+    assert (attempt.finished_at, attempt.score, attempt.passed, attempt.answers) == (
+        None,
+        None,
+        None,
+        {},
+    )
+
+
+def test_unknown_attempt_is_none(store: ProgressStore) -> None:
+    assert store.attempt(999) is None
+
+
+def test_second_answer_to_a_question_replaces_the_first(store: ProgressStore, clock: None) -> None:
+    attempt_id = store.start_attempt("origins", seed=1, question_ids=["a"])
+    store.record_answer(attempt_id, "a", "wrong", 0.0)
+    store.record_answer(attempt_id, "a", "right", 1.0)
+    answers = store.attempt(attempt_id).answers
+    assert list(answers) == ["a"]
+    assert (answers["a"].response, answers["a"].score) == ("right", 1.0)
+
+
+def test_record_answer_is_visible_to_another_open_store_at_once(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as writer, ProgressStore.open(tmp_path) as reader:
+        attempt_id = writer.start_attempt("origins", seed=1, question_ids=["a"])
+        writer.record_answer(attempt_id, "a", "1980s", 1.0)
+        seen = reader.attempt(attempt_id)
+        assert seen is not None
+        assert seen.answers["a"].response == "1980s"
+        # A connection that was not open when the answer was written sees it too.
+        late = ProgressStore.open(tmp_path)
+        try:
+            assert late.attempt(attempt_id).answers["a"].score == 1.0
+        finally:
+            late.close()
+
+
+def test_answer_is_on_disk_without_closing_the_store(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as writer:
+        attempt_id = writer.start_attempt("origins", seed=1, question_ids=["a"])
+        writer.record_answer(attempt_id, "a", "1980s", 1.0)
+        db = raw(tmp_path)
+        try:
+            rows = db.execute("SELECT question_id, response FROM answer").fetchall()
+        finally:
+            db.close()
+        assert rows == [("a", '"1980s"')]
+
+
+# -- profiles and settings ----------------------------------------------------------------------
+
+
+def test_profiles_are_kept_apart(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as default:
+        default.visit_step("origins", 2)
+        attempt_id = default.start_attempt("origins", seed=1, question_ids=["a"])
+        default.set_setting("theme", "dark")
+    with ProgressStore.open(tmp_path, profile="alice") as alice:
+        assert alice.lesson_records() == {}
+        assert alice.last_visited_lesson() is None
+        assert alice.attempt(attempt_id) is None
+        assert alice.get_setting("theme") is None
+        alice.visit_step("firm-types", 1)
+    with ProgressStore.open(tmp_path) as default:
+        assert set(default.lesson_records()) == {"origins"}
+
+
+def test_settings_set_replace_get_and_delete(store: ProgressStore) -> None:
+    assert store.get_setting("theme") is None
+    store.set_setting("theme", "dark")
+    assert store.get_setting("theme") == "dark"
+    store.set_setting("theme", "light")
+    assert store.get_setting("theme") == "light"
+    store.set_setting("other", "x")
+    store.set_setting("theme", None)
+    assert store.get_setting("theme") is None
+    assert store.get_setting("other") == "x"
+
+
+def test_reopening_keeps_everything(tmp_path: Path, clock: None) -> None:
+    with ProgressStore.open(tmp_path) as first:
+        first.visit_step("origins", 1)
+        first.visit_step("origins", 2)
+        attempt_id = first.start_attempt("origins", seed=3, question_ids=["a"])
+        first.record_answer(attempt_id, "a", "1980s", 1.0)
+        first.finish_attempt(attempt_id, score=1.0, passed=True)
+        first.set_setting("theme", "dark")
+        records = first.lesson_records()
+        attempt = first.attempt(attempt_id)
+    with ProgressStore.open(tmp_path) as again:
+        assert again.lesson_records() == records
+        assert again.attempt(attempt_id) == attempt
+        assert again.get_setting("theme") == "dark"
+        assert again.last_visited_lesson() == "origins"
+    assert records["origins"] == LessonRecord(
+        lesson_id="origins",
+        current_step=2,  # starting and finishing a quiz do not move the lesson's step
+        steps_seen=frozenset({1, 2}),
+        attempts=1,
+        best_score=1.0,
+        last_score=1.0,
+        passed=True,
+        updated_at=records["origins"].updated_at,
+    )
+    assert attempt.answers["a"] == AnswerRecord("a", "1980s", 1.0, attempt.answers["a"].answered_at)
+
+
+# -- two processes at once ----------------------------------------------------------------------
+
+ANSWERS_PER_PROCESS = 300
+
+
+def record_many(data_dir: str, lesson_id: str, barrier: Any, results: Any) -> None:
+    """Child process: open the store, wait for the other child, then record answers fast."""
+    try:
+        with ProgressStore.open(Path(data_dir)) as opened:
+            barrier.wait(timeout=60)
+            attempt_id = opened.start_attempt(lesson_id, seed=0, question_ids=[])
+            for n in range(ANSWERS_PER_PROCESS):
+                opened.record_answer(attempt_id, f"{lesson_id}-{n}", n, 1.0)
+            opened.finish_attempt(attempt_id, score=1.0, passed=True)
+        results.put((lesson_id, attempt_id, None))
+    except BaseException as exc:  # reported to the parent, which fails the test
+        results.put((lesson_id, None, repr(exc)))
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(2)
+    results = context.Queue()
+    workers = [
+        context.Process(target=record_many, args=(str(tmp_path), lesson, barrier, results))
+        for lesson in ("alpha", "beta")
+    ]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    assert sorted(error for _, _, error in outcomes if error) == []
+    with ProgressStore.open(tmp_path) as opened:
+        for lesson_id, attempt_id, _ in outcomes:
+            attempt = opened.attempt(attempt_id)
+            assert attempt.lesson_id == lesson_id
+            assert attempt.passed is True
+            assert set(attempt.answers) == {f"{lesson_id}-{n}" for n in range(ANSWERS_PER_PROCESS)}
+            assert [a.response for a in attempt.answers.values()] == list(
+                range(ANSWERS_PER_PROCESS)
+            )
+        db = raw(tmp_path)
+        try:
+            assert (
+                db.execute("SELECT count(*) FROM answer").fetchone()[0] == 2 * ANSWERS_PER_PROCESS
+            )
+        finally:
+            db.close()
+
+
+@pytest.mark.parametrize("content", ["not a database", "newer schema"])
+def test_a_store_that_cannot_be_opened_closes_its_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+) -> None:
+    path = tmp_path / STORE_FILENAME
+    if content == "not a database":
+        path.write_bytes(b"plain text, not SQLite" * 50)
+    else:
+        with sqlite3.connect(path) as db:
+            db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    opened: list[sqlite3.Connection] = []
+    real_connect = sqlite3.connect
+
+    def recording_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        opened.append(real_connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", recording_connect)
+    with pytest.raises(StoreError):
+        ProgressStore.open(tmp_path)
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")
