@@ -11,8 +11,10 @@ from dprk_it_tutor.progress.store import (
     STORE_FILENAME,
     AnswerRecord,
     Attempt,
+    AttemptKind,
     LessonRecord,
     ProgressStore,
+    ReviewCard,
     StoreError,
 )
 
@@ -20,10 +22,12 @@ __all__ = [
     "STORE_FILENAME",
     "AnswerRecord",
     "Attempt",
+    "AttemptKind",
     "LessonOverview",
     "LessonRecord",
     "LessonStatus",
     "ProgressStore",
+    "ReviewCard",
     "StoreError",
     "course_overview",
     "format_score",

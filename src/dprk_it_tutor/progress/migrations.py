@@ -53,3 +53,28 @@ MIGRATIONS: list[tuple[str, ...]] = [
                PRIMARY KEY (profile_id, key))""",
     ),
 ]
+
+MIGRATIONS.append(
+    # 2: hints and time per answer; attempt kinds, so that retrying only the missed questions
+    # (or taking the final exam) never counts as the lesson's quiz score; spaced-review cards.
+    (
+        "ALTER TABLE answer ADD COLUMN hint_used INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE answer ADD COLUMN seconds REAL",
+        "ALTER TABLE quiz_attempt ADD COLUMN kind TEXT NOT NULL DEFAULT 'quiz'",
+        """CREATE TABLE review_card (
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               question_id TEXT NOT NULL,
+               lesson_id TEXT NOT NULL,
+               card TEXT NOT NULL,
+               due TEXT NOT NULL,
+               updated_at TEXT NOT NULL,
+               PRIMARY KEY (profile_id, question_id))""",
+        "CREATE INDEX review_card_by_due ON review_card (profile_id, due)",
+        """CREATE TABLE review_log (
+               id INTEGER PRIMARY KEY,
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               question_id TEXT NOT NULL,
+               rating INTEGER NOT NULL,
+               reviewed_at TEXT NOT NULL)""",
+    )
+)

@@ -15,13 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from dprk_it_tutor.progress.migrations import MIGRATIONS
 
 STORE_FILENAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_PROFILE = "default"
+
+AttemptKind = Literal["quiz", "retry", "exam"]
 
 
 class StoreError(Exception):
@@ -48,6 +50,18 @@ class AnswerRecord:
     response: Any
     score: float
     answered_at: str
+    hint_used: bool = False
+    seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    """A question's spaced-review state: the scheduler's card (JSON) and when it is next due."""
+
+    question_id: str
+    lesson_id: str
+    card: str
+    due: str  # ISO 8601, UTC
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,9 @@ class Attempt:
     finished_at: str | None
     score: float | None
     passed: bool | None
+    seed: int = 0
+    question_ids: tuple[str, ...] = ()
+    kind: AttemptKind = "quiz"
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
 
 
@@ -172,16 +189,18 @@ class ProgressStore:
                         WHERE v.profile_id = s.profile_id AND v.lesson_id = s.lesson_id) AS seen,
                       (SELECT count(*) FROM quiz_attempt a
                         WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
-                          AND a.finished_at IS NOT NULL) AS attempts,
+                          AND a.kind = 'quiz' AND a.finished_at IS NOT NULL) AS attempts,
                       (SELECT max(score) FROM quiz_attempt a
                         WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
-                          AND a.finished_at IS NOT NULL) AS best,
+                          AND a.kind = 'quiz' AND a.finished_at IS NOT NULL) AS best,
                       (SELECT score FROM quiz_attempt a
                         WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
-                          AND a.finished_at IS NOT NULL ORDER BY a.finished_at DESC, a.id DESC
+                          AND a.kind = 'quiz' AND a.finished_at IS NOT NULL
+                        ORDER BY a.finished_at DESC, a.id DESC
                         LIMIT 1) AS last,
                       (SELECT max(passed) FROM quiz_attempt a
-                        WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id) AS passed
+                        WHERE a.profile_id = s.profile_id AND a.lesson_id = s.lesson_id
+                          AND a.kind = 'quiz') AS passed
                FROM lesson_state s WHERE s.profile_id = ?""",
             (self._profile,),
         ).fetchall()
@@ -211,35 +230,61 @@ class ProgressStore:
 
     # -- quizzes -------------------------------------------------------------------------------
 
-    def start_attempt(self, lesson_id: str, seed: int, question_ids: list[str]) -> int:
-        """Begin a quiz attempt; the questions and seed are kept so it can be shown again as it was."""
+    def start_attempt(
+        self, lesson_id: str, seed: int, question_ids: list[str], kind: AttemptKind = "quiz"
+    ) -> int:
+        """Begin an attempt; its questions and seed are kept so it can be shown again as it was.
+
+        Only ``kind="quiz"`` attempts count towards a lesson's score; a ``retry`` of the missed
+        questions and the final ``exam`` are kept but never mark a lesson passed.
+        """
         now = utc_now()
         with self._write() as db:
-            self._touch_lesson(db, lesson_id, now)
+            if kind == "quiz":
+                self._touch_lesson(db, lesson_id, now)
             cursor = db.execute(
-                """INSERT INTO quiz_attempt (profile_id, lesson_id, started_at, seed, question_ids)
-                   VALUES (?, ?, ?, ?, ?)""",
-                (self._profile, lesson_id, now, seed, json.dumps(question_ids)),
+                """INSERT INTO quiz_attempt (profile_id, lesson_id, started_at, seed, question_ids, kind)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (self._profile, lesson_id, now, seed, json.dumps(question_ids), kind),
             )
             return int(cursor.lastrowid or 0)
 
-    def record_answer(self, attempt_id: int, question_id: str, response: Any, score: float) -> None:
+    def record_answer(
+        self,
+        attempt_id: int,
+        question_id: str,
+        response: Any,
+        score: float,
+        *,
+        hint_used: bool = False,
+        seconds: float | None = None,
+    ) -> None:
         """Keep one answer the moment it is given (a second answer to a question replaces it)."""
         with self._write() as db:
             db.execute(
-                """INSERT INTO answer (attempt_id, question_id, response, score, answered_at)
-                   VALUES (?, ?, ?, ?, ?)
+                """INSERT INTO answer
+                     (attempt_id, question_id, response, score, answered_at, hint_used, seconds)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (attempt_id, question_id) DO UPDATE SET
                      response = excluded.response, score = excluded.score,
-                     answered_at = excluded.answered_at""",
-                (attempt_id, question_id, json.dumps(response), score, utc_now()),
+                     answered_at = excluded.answered_at, hint_used = excluded.hint_used,
+                     seconds = excluded.seconds""",
+                (
+                    attempt_id,
+                    question_id,
+                    json.dumps(response),
+                    score,
+                    utc_now(),
+                    int(hint_used),
+                    seconds,
+                ),
             )
 
     def finish_attempt(self, attempt_id: int, score: float, passed: bool) -> None:
         now = utc_now()
         with self._write() as db:
             row = db.execute(
-                "SELECT lesson_id FROM quiz_attempt WHERE id = ?", (attempt_id,)
+                "SELECT lesson_id FROM quiz_attempt WHERE id = ? AND kind = 'quiz'", (attempt_id,)
             ).fetchone()
             db.execute(
                 "UPDATE quiz_attempt SET finished_at = ?, score = ?, passed = ? WHERE id = ?",
@@ -257,7 +302,12 @@ class ProgressStore:
             return None
         answers = {
             a["question_id"]: AnswerRecord(
-                a["question_id"], json.loads(a["response"]), a["score"], a["answered_at"]
+                a["question_id"],
+                json.loads(a["response"]),
+                a["score"],
+                a["answered_at"],
+                bool(a["hint_used"]),
+                a["seconds"],
             )
             for a in self._db.execute(
                 "SELECT * FROM answer WHERE attempt_id = ? ORDER BY id", (attempt_id,)
@@ -270,6 +320,9 @@ class ProgressStore:
             finished_at=row["finished_at"],
             score=row["score"],
             passed=None if row["passed"] is None else bool(row["passed"]),
+            seed=row["seed"],
+            question_ids=tuple(json.loads(row["question_ids"])),
+            kind=row["kind"],
             answers=answers,
         )
 
@@ -280,6 +333,47 @@ class ProgressStore:
                ON CONFLICT (profile_id, lesson_id) DO UPDATE SET updated_at = excluded.updated_at""",
             (self._profile, lesson_id, now, now),
         )
+
+    # -- spaced review ---------------------------------------------------------------------------
+
+    def review_card(self, question_id: str) -> ReviewCard | None:
+        row = self._db.execute(
+            "SELECT * FROM review_card WHERE profile_id = ? AND question_id = ?",
+            (self._profile, question_id),
+        ).fetchone()
+        return _review_card(row) if row else None
+
+    def save_review(self, card: ReviewCard, rating: int) -> None:
+        """Store a question's new review state and log the rating that produced it."""
+        now = utc_now()
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO review_card (profile_id, question_id, lesson_id, card, due, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (profile_id, question_id) DO UPDATE SET
+                     lesson_id = excluded.lesson_id, card = excluded.card, due = excluded.due,
+                     updated_at = excluded.updated_at""",
+                (self._profile, card.question_id, card.lesson_id, card.card, card.due, now),
+            )
+            db.execute(
+                "INSERT INTO review_log (profile_id, question_id, rating, reviewed_at) VALUES (?, ?, ?, ?)",
+                (self._profile, card.question_id, rating, now),
+            )
+
+    def due_reviews(self, now: str, limit: int | None = None) -> list[ReviewCard]:
+        """Cards due at ``now`` (ISO 8601 UTC), the longest overdue first."""
+        rows = self._db.execute(
+            "SELECT * FROM review_card WHERE profile_id = ? AND due <= ? ORDER BY due, question_id"
+            + (" LIMIT ?" if limit is not None else ""),
+            (self._profile, now, *((limit,) if limit is not None else ())),
+        ).fetchall()
+        return [_review_card(row) for row in rows]
+
+    def count_due_reviews(self, now: str) -> int:
+        return self._db.execute(
+            "SELECT count(*) FROM review_card WHERE profile_id = ? AND due <= ?",
+            (self._profile, now),
+        ).fetchone()[0]
 
     # -- small settings ------------------------------------------------------------------------
 
@@ -301,6 +395,10 @@ class ProgressStore:
                        ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value""",
                     (self._profile, key, value),
                 )
+
+
+def _review_card(row: sqlite3.Row) -> ReviewCard:
+    return ReviewCard(row["question_id"], row["lesson_id"], row["card"], row["due"])
 
 
 def _migrate(db: sqlite3.Connection) -> None:
