@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "list", parents=[common], help="print the lessons in order with their status"
     ).set_defaults(handler=list_lessons)
+    commands.add_parser(
+        "review", parents=[common], help="open the course straight into the reviews that are due"
+    ).set_defaults(handler=run_review)
     validate = commands.add_parser(
         "validate",
         parents=[common],
@@ -82,13 +85,17 @@ def _store(args: argparse.Namespace) -> ProgressStore:
     return ProgressStore.open(paths.data_dir(getattr(args, "data_dir", None)))
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, start: str | None = None) -> int:
     from dprk_it_tutor.tui.app import make_app  # Textual is imported only when the app runs
 
     course = _course()
     with _store(args) as store:
-        make_app(course, store).run()
+        make_app(course, store, start).run()
     return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    return run_app(args, start="review")
 
 
 def list_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:

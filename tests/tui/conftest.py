@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dprk_it_tutor import paths
-from dprk_it_tutor.content import Course, Question, load_course
+from dprk_it_tutor.content import Course, load_course
 from dprk_it_tutor.progress import ProgressStore
 from dprk_it_tutor.tui.app import TutorApp, make_app
 
@@ -31,12 +31,3 @@ def store(data_dir: Path) -> Iterator[ProgressStore]:
 @pytest.fixture
 def app(course: Course, store: ProgressStore) -> TutorApp:
     return make_app(course, store)
-
-
-def digit_for(question: Question, choice: str) -> str:
-    """The key that picks ``choice`` in the quiz screen."""
-    return str(question.choices.index(choice) + 1)
-
-
-def wrong_choice(question: Question) -> str:
-    return next(choice for choice in question.choices if choice != question.answer)

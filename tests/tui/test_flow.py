@@ -6,8 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Button, Label, Markdown, Static
 
-from dprk_it_tutor.content import Course
+from dprk_it_tutor.content import Course, load_course
 from dprk_it_tutor.progress import LessonStatus, ProgressStore, course_overview
+from dprk_it_tutor.quiz.grading import describe_answer
 from dprk_it_tutor.tui.app import make_app
 from dprk_it_tutor.tui.screens.help import HelpScreen
 from dprk_it_tutor.tui.screens.home import HomeScreen
@@ -16,7 +17,8 @@ from dprk_it_tutor.tui.screens.quiz import QuizScreen
 from dprk_it_tutor.tui.screens.results import ResultsScreen
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
-from .conftest import SIZE, digit_for, wrong_choice
+from .answering import answer_correctly, answer_wrongly, feedback
+from .conftest import SIZE
 
 
 def step_counter(app) -> str:
@@ -59,10 +61,10 @@ async def test_whole_flow_home_lesson_quiz_results_home_marks_lesson_completed(
         assert isinstance(app.screen, QuizScreen)  # "next" on the last step opens the quiz
 
         for question in quiz.questions:
-            await pilot.press(digit_for(question, question.answer))
-            feedback = str(app.screen.query_one("#feedback", Static).render())
-            assert "Right" in feedback
-            assert question.explanation.split()[0] in feedback
+            assert app.screen.question.id == question.id
+            await answer_correctly(pilot, app.screen)
+            assert "Right: 100%" in feedback(app)
+            assert question.explanation.split()[0] in feedback(app)
             await pilot.press("enter")  # focus is on "next question"
         assert isinstance(app.screen, ResultsScreen)
         score = str(app.screen.query_one("#score", Static).render())
@@ -86,25 +88,27 @@ async def test_each_answer_is_stored_the_moment_it_is_given(
     first, second = quiz.questions[0], quiz.questions[1]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "t")
-        await pilot.press(digit_for(first, first.answer), "enter")
-        await pilot.press(digit_for(second, wrong_choice(second)))
+        await answer_correctly(pilot, app.screen)
+        await pilot.press("enter")
+        await answer_wrongly(pilot, app.screen)
         # Another connection, as another process would see it, while the app is still running.
         with ProgressStore.open(data_dir) as other:
             attempt = other.attempt(app.screen.attempt_id)
         assert attempt.finished_at is None
-        assert attempt.answers[first.id].response == first.answer
+        assert attempt.answers[first.id].response == app.screen.session.responses[first.id]
         assert attempt.answers[first.id].score == 1.0
-        assert attempt.answers[second.id].score == 0.0
+        assert attempt.answers[second.id].score < 1.0
 
 
 async def test_wrong_answer_shows_the_right_one_and_the_explanation(app, course: Course) -> None:
     question = course.quiz_for(course.lessons[0].id).questions[0]
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "t", digit_for(question, wrong_choice(question)))
-        feedback = str(app.screen.query_one("#feedback", Static).render())
-        assert f"The answer is: {question.answer}" in feedback
-        assert question.explanation.split()[-1] in feedback
-        assert f"step {question.step}" in feedback
+        await pilot.press("enter", "t")
+        await answer_wrongly(pilot, app.screen)
+        shown = " ".join(feedback(app).split())
+        assert f"The answer: {describe_answer(question, question.answer)}" in shown
+        assert question.explanation.split()[-1] in shown
+        assert f"step {question.step}:" in shown
 
 
 async def test_failed_quiz_leaves_lesson_in_progress_and_retake_starts_again(
@@ -114,8 +118,9 @@ async def test_failed_quiz_leaves_lesson_in_progress_and_retake_starts_again(
     quiz = course.quiz_for(lesson.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "t")
-        for question in quiz.questions:
-            await pilot.press(digit_for(question, wrong_choice(question)), "enter")
+        for _ in quiz.questions:
+            await answer_wrongly(pilot, app.screen)
+            await pilot.press("enter")
         assert isinstance(app.screen, ResultsScreen)
         assert "Not passed yet" in str(app.screen.query_one("#score", Static).render())
         await pilot.press("r")
@@ -136,25 +141,31 @@ async def test_steps_move_with_n_and_p_and_previous_stops_at_the_first(app, cour
         assert app.screen.query_one("#previous", Button).disabled
 
 
-async def test_mouse_alone_opens_a_lesson_steps_through_and_answers(app, course: Course) -> None:
+async def test_mouse_alone_opens_a_lesson_steps_through_and_answers(data_dir: Path) -> None:
+    course = load_course([Path(__file__).parent / "data" / "all-types"])
     lesson = course.lessons[0]
     question = course.quiz_for(lesson.id).questions[0]
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.click("#continue")
-        assert isinstance(app.screen, LessonScreen)
-        await pilot.click("#next")
-        assert step_counter(app) == f"Step 2 of {lesson.step_count}"
-        await pilot.click("#previous")
-        assert step_counter(app) == f"Step 1 of {lesson.step_count}"
-        for _ in range(lesson.step_count):
+    assert question.type == "single"
+    with ProgressStore.open(data_dir) as store:
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click("#continue")
+            assert isinstance(app.screen, LessonScreen)
             await pilot.click("#next")
-        assert isinstance(app.screen, QuizScreen)
-        # Choices are one line each, in order, after the list's top border.
-        index = question.choices.index(question.answer)
-        await pilot.click("#choices", offset=(4, 1 + index))
-        assert "Right" in str(app.screen.query_one("#feedback", Static).render())
-        await pilot.click("#next-question")
-        assert app.screen.index == 1
+            assert step_counter(app) == f"Step 2 of {lesson.step_count}"
+            await pilot.click("#previous")
+            assert step_counter(app) == f"Step 1 of {lesson.step_count}"
+            for _ in range(lesson.step_count):
+                await pilot.click("#next")
+            assert isinstance(app.screen, QuizScreen)
+            await pilot.click("#show-hint")
+            assert question.id in app.screen.session.hints_used
+            # Choices are one line each, in order, after the list's top border.
+            index = question.choices.index(question.answer)
+            await pilot.click("#answer", offset=(4, 1 + index))
+            assert "Right" in feedback(app)
+            await pilot.click("#next-question")
+            assert app.screen.index == 1
 
 
 async def test_quitting_mid_lesson_and_reopening_resumes_at_the_same_step(
@@ -205,8 +216,9 @@ async def test_second_app_on_the_same_data_shows_the_same_progress(
     with ProgressStore.open(data_dir) as store:
         async with make_app(course, store).run_test(size=SIZE) as pilot:
             await pilot.press("enter", *["right"] * lesson.step_count)
-            for question in course.quiz_for(lesson.id).questions:
-                await pilot.press(digit_for(question, question.answer), "enter")
+            for _ in course.quiz_for(lesson.id).questions:
+                await answer_correctly(pilot, pilot.app.screen)
+                await pilot.press("enter")
             await pilot.press("escape")
     with ProgressStore.open(data_dir) as store:
         rows = {row.lesson.id: row for row in course_overview(course, store.lesson_records())}

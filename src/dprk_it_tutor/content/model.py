@@ -79,9 +79,28 @@ class Lesson:
         return len(self.steps)
 
 
+QUESTION_TYPES = ("single", "multiple", "true_false", "short", "numeric", "ordering", "matching")
+
+
 @dataclass(frozen=True)
 class Question:
-    """A quiz question. ``answer`` holds the correct response in the type's own shape."""
+    """A quiz question. ``answer`` holds the correct response in the type's own shape.
+
+    ============  ===================================  =========================================
+    type          ``answer``                            a learner's response (as stored, JSON)
+    ============  ===================================  =========================================
+    single        the correct choice (str)             the chosen choice (str)
+    multiple      the correct choices (tuple[str])     the ticked choices (list[str])
+    true_false    True or False                        True or False
+    short         accepted answers (tuple[str])        the typed text (str)
+    numeric       the value (float)                    the typed text (str), parsed when graded
+    ordering      the items in order (tuple[str])      the items in the learner's order
+    matching      (left, right) pairs (tuple)          {left: right} (dict[str, str])
+    ============  ===================================  =========================================
+
+    ``choices`` lists what the learner picks from: the choices of single/multiple, the items of
+    ordering, and the right-hand options of matching (its pairs' right sides plus distractors).
+    """
 
     id: str
     type: str
@@ -94,6 +113,15 @@ class Question:
     step: int | None = None  # the lesson step that teaches it, 1-based
     line: int = 0  # where the question starts in its file
     step_line: int = 0  # where ``step:`` is written
+    tolerance: float = 0.0  # numeric: absolute tolerance
+    tolerance_percent: float = 0.0  # numeric: relative tolerance, in percent of the answer
+    unit: str = ""  # numeric: shown after the input, e.g. "employees"
+    allow_typo: bool = True  # short: accept one typo in answers of 6+ letters
+
+    @property
+    def left_items(self) -> tuple[str, ...]:
+        """Matching: the items to pair, in the author's order."""
+        return tuple(left for left, _ in self.answer) if self.type == "matching" else ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +131,9 @@ class Quiz:
     questions: tuple[Question, ...]
     path: Path
     lesson_line: int = 1  # where ``lesson:`` is written
+    shuffle: bool = False  # ask the questions in a random order
+    shuffle_choices: bool = False  # show single/multiple choices in a random order
+    draw: int | None = None  # ask this many questions drawn at random from the pool
 
 
 @dataclass(frozen=True)
@@ -133,6 +164,15 @@ class Course:
 
     def quiz_for(self, lesson_id: str) -> Quiz | None:
         return self.quizzes.get(lesson_id)
+
+    def question(self, question_id: str) -> tuple[Question, Lesson] | None:
+        """A question anywhere in the course, with the lesson whose quiz holds it."""
+        for quiz in self.quizzes.values():
+            for question in quiz.questions:
+                if question.id == question_id:
+                    lesson = self.lesson(quiz.lesson_id)
+                    return (question, lesson) if lesson else None
+        return None
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

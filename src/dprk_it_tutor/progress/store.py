@@ -23,7 +23,7 @@ STORE_FILENAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_PROFILE = "default"
 
-AttemptKind = Literal["quiz", "retry", "exam"]
+AttemptKind = Literal["quiz", "retry", "exam", "review"]
 
 
 class StoreError(Exception):

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from functools import cache
+from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
 
+from dprk_it_tutor.content.model import Course, Quiz
 from dprk_it_tutor.progress.store import ReviewCard
 from dprk_it_tutor.quiz.grading import Grade
 
@@ -52,3 +54,24 @@ def schedule(
 def iso(moment: datetime) -> str:
     """The form the store compares due times in: ISO 8601 in UTC."""
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+REVIEW_SIZE = 20
+
+
+def review_quiz(course: Course, due_question_ids: list[str]) -> Quiz | None:
+    """The due questions still in the course, as one quiz mixing lessons; None if none are due."""
+    questions = []
+    for question_id in due_question_ids:
+        found = course.question(question_id)
+        if found is not None:
+            questions.append(found[0])
+    if not questions:
+        return None
+    return Quiz(
+        lesson_id="review",
+        pass_mark=0,
+        questions=tuple(questions[:REVIEW_SIZE]),
+        path=Path("review"),
+        shuffle_choices=True,
+    )

@@ -9,7 +9,15 @@ from textual.screen import Screen
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress import ProgressStore, StoreError
-from dprk_it_tutor.tui.messages import GoHome, OpenLesson, OpenQuiz, QuizFinished
+from dprk_it_tutor.tui.messages import (
+    GoHome,
+    OpenFinalExam,
+    OpenLesson,
+    OpenQuiz,
+    OpenReview,
+    QuizFinished,
+    StartQuiz,
+)
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.screens.home import HomeScreen
 
@@ -23,8 +31,9 @@ class TutorApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    def __init__(self, course: Course, store: ProgressStore) -> None:
+    def __init__(self, course: Course, store: ProgressStore, start: str | None = None) -> None:
         super().__init__()
+        self.start = start  # "review": open straight into a review session
         self.course = course
         self.progress = ProgressRecorder(store, self._progress_not_saved)
         self._warned_about_saving = False
@@ -42,6 +51,9 @@ class TutorApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
+        if self.start == "review":
+            self.post_message(OpenReview())
+            return
         resume = self.progress.resume_lesson()
         if resume and self.course.lesson(resume):
             self.post_message(OpenLesson(resume))
@@ -85,22 +97,55 @@ class TutorApp(App[None]):
 
     @on(OpenQuiz)
     def open_quiz(self, message: OpenQuiz) -> None:
-        from dprk_it_tutor.tui.screens.quiz import QuizScreen
-
         lesson = self.course.lesson(message.lesson_id)
         quiz = self.course.quiz_for(message.lesson_id)
         if lesson is None or quiz is None:
             self.notify("This lesson has no quiz.", severity="warning")
             return
-        self.push_screen(QuizScreen(lesson, quiz, self.progress))
+        self.post_message(StartQuiz(quiz, "quiz", f"Quiz: {lesson.title}"))
+
+    @on(StartQuiz)
+    def start_quiz(self, message: StartQuiz) -> None:
+        from dprk_it_tutor.tui.screens.quiz import QuizScreen
+
+        screen = QuizScreen(
+            self.course,
+            message.quiz,
+            self.progress,
+            kind=message.kind,
+            title=message.title,
+            only=message.only,
+        )
+        self.push_screen(screen)
+
+    @on(OpenFinalExam)
+    def open_final_exam(self) -> None:
+        from dprk_it_tutor.progress import LessonStatus, course_overview
+        from dprk_it_tutor.quiz.exam import final_exam
+
+        rows = course_overview(self.course, self.progress.lesson_records())
+        if not rows or any(row.status is not LessonStatus.COMPLETED for row in rows):
+            self.notify("The final exam opens once every lesson is completed.", severity="warning")
+            return
+        self._close_to_home()
+        self.post_message(StartQuiz(final_exam(self.course), "exam", "Final exam"))
+
+    @on(OpenReview)
+    def open_review(self) -> None:
+        from dprk_it_tutor.quiz.review import review_quiz
+
+        quiz = review_quiz(self.course, [card.question_id for card in self.progress.due_reviews()])
+        if quiz is None:
+            self.notify("Nothing is due for review right now.", title="Review")
+            return
+        self._close_to_home()
+        self.post_message(StartQuiz(quiz, "review", "Review"))
 
     @on(QuizFinished)
     def show_results(self, message: QuizFinished) -> None:
         from dprk_it_tutor.tui.screens.results import ResultsScreen
 
-        lesson = self.course.lesson(message.session.quiz.lesson_id)
-        if lesson is not None:
-            self.switch_screen(ResultsScreen(lesson, message.session))
+        self.switch_screen(ResultsScreen(message.session, message.kind, message.title))
 
     @on(GoHome)
     def go_home(self) -> None:
@@ -111,6 +156,6 @@ class TutorApp(App[None]):
             self.pop_screen()
 
 
-def make_app(course: Course, store: ProgressStore) -> TutorApp:
+def make_app(course: Course, store: ProgressStore, start: str | None = None) -> TutorApp:
     """The one way to build the app, used by the CLI and by every test."""
-    return TutorApp(course, store)
+    return TutorApp(course, store, start)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.message import Message
 
+from dprk_it_tutor.content import Quiz
+from dprk_it_tutor.progress import AttemptKind
 from dprk_it_tutor.quiz.session import QuizSession
 
 
@@ -20,10 +24,33 @@ class OpenQuiz(Message):
         self.lesson_id = lesson_id
 
 
+class StartQuiz(Message):
+    """Start any kind of attempt: a lesson's quiz, a retry of some questions, the exam, a review."""
+
+    def __init__(
+        self, quiz: Quiz, kind: AttemptKind, title: str, only: Sequence[str] | None = None
+    ) -> None:
+        super().__init__()
+        self.quiz = quiz
+        self.kind = kind
+        self.title = title
+        self.only = only
+
+
+class OpenFinalExam(Message):
+    """Start the final exam, drawn from every quiz in the course."""
+
+
+class OpenReview(Message):
+    """Start a review of the questions that are due."""
+
+
 class QuizFinished(Message):
-    def __init__(self, session: QuizSession) -> None:
+    def __init__(self, session: QuizSession, kind: AttemptKind, title: str) -> None:
         super().__init__()
         self.session = session
+        self.kind = kind
+        self.title = title
 
 
 class GoHome(Message):

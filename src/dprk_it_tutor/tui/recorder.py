@@ -7,13 +7,26 @@ is told once, clearly, instead of losing the session to a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from dprk_it_tutor.progress import LessonRecord, ProgressStore, StoreError
+from dprk_it_tutor.progress import (
+    AttemptKind,
+    LessonRecord,
+    ProgressStore,
+    ReviewCard,
+    StoreError,
+)
+from dprk_it_tutor.quiz.grading import Grade
 
 T = TypeVar("T")
 
 RESUME_LESSON = "resume_lesson"  # setting: the lesson that was open when the app last closed
+
+
+def _now() -> str:
+    # The format quiz.review.iso() writes due times in; not imported here to keep fsrs off start-up.
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class ProgressRecorder:
@@ -38,6 +51,12 @@ class ProgressRecorder:
     def resume_lesson(self) -> str | None:
         return self.store.get_setting(RESUME_LESSON)
 
+    def due_reviews(self) -> list[ReviewCard]:
+        return self.store.due_reviews(_now())
+
+    def count_due_reviews(self) -> int:
+        return self.store.count_due_reviews(_now())
+
     # writes
     def visit_step(self, lesson_id: str, step: int) -> None:
         self._write(lambda: self.store.visit_step(lesson_id, step))
@@ -45,14 +64,41 @@ class ProgressRecorder:
     def set_resume_lesson(self, lesson_id: str | None) -> None:
         self._write(lambda: self.store.set_setting(RESUME_LESSON, lesson_id))
 
-    def start_attempt(self, lesson_id: str, seed: int, question_ids: list[str]) -> int | None:
-        return self._write(lambda: self.store.start_attempt(lesson_id, seed, question_ids))
+    def start_attempt(
+        self, lesson_id: str, seed: int, question_ids: list[str], kind: AttemptKind = "quiz"
+    ) -> int | None:
+        return self._write(lambda: self.store.start_attempt(lesson_id, seed, question_ids, kind))
 
     def record_answer(
-        self, attempt_id: int | None, question_id: str, response: Any, score: float
+        self,
+        attempt_id: int | None,
+        question_id: str,
+        response: Any,
+        score: float,
+        *,
+        hint_used: bool = False,
+        seconds: float | None = None,
     ) -> None:
-        if attempt_id is not None:
-            self._write(lambda: self.store.record_answer(attempt_id, question_id, response, score))
+        if attempt_id is None:
+            return
+        self._write(
+            lambda: self.store.record_answer(
+                attempt_id, question_id, response, score, hint_used=hint_used, seconds=seconds
+            )
+        )
+
+    def record_review(
+        self, question_id: str, lesson_id: str, grade: Grade, hint_used: bool
+    ) -> None:
+        """Reschedule a question for spaced review after it was answered."""
+        from dprk_it_tutor.quiz.review import rating_for, schedule
+
+        def save() -> None:
+            rating = rating_for(grade, hint_used)
+            card = schedule(self.store.review_card(question_id), question_id, lesson_id, rating)
+            self.store.save_review(card, int(rating))
+
+        self._write(save)
 
     def finish_attempt(self, attempt_id: int | None, score: float, passed: bool) -> None:
         if attempt_id is not None:

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Static
 from dprk_it_tutor.content import BrokenFile, Course
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, course_overview
 from dprk_it_tutor.terminal_text import printable
-from dprk_it_tutor.tui.messages import OpenLesson
+from dprk_it_tutor.tui.messages import OpenFinalExam, OpenLesson, OpenReview
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
@@ -28,7 +28,11 @@ def continue_target(rows: list[LessonOverview], last_lesson: str | None) -> Less
 
 
 class HomeScreen(Screen):
-    BINDINGS = [Binding("c", "continue", "Continue")]
+    BINDINGS = [
+        Binding("c", "continue", "Continue"),
+        Binding("r", "review", "Review"),
+        Binding("e", "final_exam", "Final exam"),
+    ]
 
     def __init__(self, course: Course, progress: ProgressRecorder) -> None:
         super().__init__()
@@ -41,6 +45,9 @@ class HomeScreen(Screen):
         with Horizontal(id="home-layout"):
             with Vertical(id="map-column"):
                 yield Button("Continue", id="continue", variant="primary")
+                with Horizontal(id="home-actions"):
+                    yield Button("Review", id="review", compact=True)
+                    yield Button("Final exam", id="final-exam", compact=True)
                 yield CourseMap(id="course-map")
             with VerticalScroll(id="lesson-details"):
                 yield Static(id="details", markup=False)
@@ -57,6 +64,7 @@ class HomeScreen(Screen):
         rows = course_overview(self.course, self.progress.lesson_records())
         self.query_one(CourseMap).show(rows, self.course.broken)
         self._target = continue_target(rows, self.progress.last_visited_lesson())
+        self._refresh_actions(rows)
         button = self.query_one("#continue", Button)
         if not rows:
             button.label = "No lessons found: run 'dprk-it-tutor validate' to see why"
@@ -74,6 +82,38 @@ class HomeScreen(Screen):
             )
             button.label = printable(f"{verb}: {self._target.lesson.title}{step}")
             button.disabled = False
+
+    def _refresh_actions(self, rows: list[LessonOverview]) -> None:
+        due = self.progress.count_due_reviews()
+        review = self.query_one("#review", Button)
+        review.label = f"Review: {due} due" if due else "Review: nothing due"
+        review.disabled = due == 0
+        exam = self.query_one("#final-exam", Button)
+        done = bool(rows) and all(row.status is LessonStatus.COMPLETED for row in rows)
+        exam.disabled = not done
+        exam.label = "Final exam" if done else "Final exam (after every lesson)"
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            return not self.query_one("#review", Button).disabled or None
+        if action == "final_exam":
+            return not self.query_one("#final-exam", Button).disabled or None
+        return True
+
+    def action_review(self) -> None:
+        self.post_message(OpenReview())
+
+    def action_final_exam(self) -> None:
+        self.post_message(OpenFinalExam())
+
+    @on(Button.Pressed, "#review")
+    def review_pressed(self) -> None:
+        self.action_review()
+
+    @on(Button.Pressed, "#final-exam")
+    def exam_pressed(self) -> None:
+        self.action_final_exam()
 
     def action_continue(self) -> None:
         if self._target is not None:

@@ -27,17 +27,25 @@ class LessonScreen(Screen):
         Binding("left,p", "previous_step", "Previous", priority=True),
         Binding("t", "take_quiz", "Take quiz"),
         Binding("escape,h", "home", "Course map"),
+        Binding("escape,h", "back_to_quiz", "Back to the quiz"),
     ]
 
     step: reactive[int] = reactive(1, init=False)
 
     def __init__(
-        self, lesson: Lesson, progress: ProgressRecorder, *, has_quiz: bool, step: int = 1
+        self,
+        lesson: Lesson,
+        progress: ProgressRecorder,
+        *,
+        has_quiz: bool,
+        step: int = 1,
+        peek: bool = False,
     ) -> None:
         super().__init__()
         self.lesson = lesson
         self.progress = progress
-        self.has_quiz = has_quiz
+        self.has_quiz = has_quiz and not peek
+        self.peek = peek  # opened from a quiz to reread a step: escape returns to the quiz
         self._start_step = max(1, min(step, lesson.step_count))
 
     def compose(self) -> ComposeResult:
@@ -56,7 +64,10 @@ class LessonScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.progress.set_resume_lesson(self.lesson.id)
+        if self.peek:
+            self.sub_title = "Reading from the quiz: escape goes back to it"
+        else:
+            self.progress.set_resume_lesson(self.lesson.id)
         self.set_reactive(LessonScreen.step, self._start_step)
         self._show_step()
         self.query_one("#step-scroll").focus()
@@ -87,6 +98,8 @@ class LessonScreen(Screen):
             return self.step > 1 or None  # None: shown greyed out in the footer
         if action == "take_quiz":
             return self.has_quiz
+        if action in ("home", "back_to_quiz"):
+            return self.peek == (action == "back_to_quiz")
         return True
 
     def action_next_step(self) -> None:
@@ -108,7 +121,13 @@ class LessonScreen(Screen):
         if self.has_quiz:
             self.post_message(OpenQuiz(self.lesson.id))
 
+    def action_back_to_quiz(self) -> None:
+        self.dismiss()
+
     def action_home(self) -> None:
+        if self.peek:
+            self.dismiss()
+            return
         self.progress.set_resume_lesson(None)
         self.post_message(GoHome())
 

@@ -10,12 +10,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from dprk_it_tutor.content import Lesson
-from dprk_it_tutor.progress import format_score
+from dprk_it_tutor.progress import AttemptKind, format_score
 from dprk_it_tutor.quiz.grading import describe_answer
 from dprk_it_tutor.quiz.session import QuizSession
 from dprk_it_tutor.terminal_text import printable
-from dprk_it_tutor.tui.messages import GoHome, OpenQuiz
+from dprk_it_tutor.tui.messages import GoHome, OpenFinalExam, OpenQuiz, StartQuiz
+
+MARKS = {
+    "right": ("✓", "$text-success"),
+    "partly right": ("◐", "$text-warning"),
+    "wrong": ("✗", "$text-error"),
+}
 
 
 def _clip(text: str, width: int) -> str:
@@ -26,69 +31,88 @@ def _clip(text: str, width: int) -> str:
 class ResultsScreen(Screen):
     BINDINGS = [
         Binding("escape,h", "home", "Course map"),
-        Binding("r", "retake", "Retake quiz"),
+        Binding("m", "retry_missed", "Retry the ones I missed"),
+        Binding("r", "retake", "Retake"),
     ]
 
-    def __init__(self, lesson: Lesson, session: QuizSession) -> None:
+    def __init__(self, session: QuizSession, kind: AttemptKind, title: str) -> None:
         super().__init__()
-        self.lesson = lesson
         self.session = session
+        self.kind = kind
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         session = self.session
         right = sum(1 for g in session.grades.values() if g.correct)
-        verdict = (
-            Content.styled("Passed", "bold $text-success")
-            if session.passed
-            else Content.styled("Not passed yet", "bold $text-error")
-        )
+        counts = f"({right} of {len(session.questions)} fully right"
+        if self.kind in ("quiz", "exam"):
+            passed = session.passed
+            verdict = Content.styled(
+                "Passed" if passed else "Not passed yet",
+                f"bold {'$text-success' if passed else '$text-error'}",
+            )
+            counts += f"; pass mark {session.quiz.pass_mark}%)"
+        else:
+            verdict = Content.styled("Done", "bold")
+            counts += ")"
         yield Header()
         with Vertical(id="results"):
             yield Static(
                 Content.assemble(
-                    (printable(f"Quiz: {self.lesson.title}"), "bold"),
+                    (printable(self.title_text), "bold"),
                     "\n\n",
                     verdict,
-                    f"  {format_score(session.score)} "
-                    f"({right} of {len(session.questions)} right; pass mark {session.quiz.pass_mark}%)",
+                    f"  {format_score(session.score)} {counts}",
                 ),
                 id="score",
             )
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="results-nav"):
                 yield Button("Back to the course map", id="back-to-map", variant="primary")
-                yield Button("Retake the quiz", id="retake")
+                if session.missed:
+                    yield Button(f"Retry the {len(session.missed)} I missed", id="retry-missed")
+                if self.kind in ("quiz", "exam"):
+                    yield Button("Retake", id="retake")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#answers", DataTable)
-        table.add_columns("", "Question", "Your answer", "Correct answer")
+        table.add_columns("", "Score", "Question", "Your answer", "Correct answer")
         for question in self.session.questions:
             grade = self.session.grades.get(question.id)
-            mark = (
-                Content.styled("✓", "$text-success")
-                if grade and grade.correct
-                else Content.styled("✗", "$text-error")
-            )
+            mark, style = MARKS[grade.verdict] if grade else MARKS["wrong"]
             table.add_row(
-                mark,
-                _clip(question.prompt, 48),
+                Content.styled(mark, style),
+                format_score(grade.score if grade else 0.0),
+                _clip(question.prompt, 40),
                 _clip(describe_answer(question, self.session.responses.get(question.id)), 24),
                 _clip(describe_answer(question, question.answer), 24),
             )
         self.query_one("#back-to-map", Button).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_missed":
+            return bool(self.session.missed)
+        if action == "retake":
+            return self.kind in ("quiz", "exam")
+        return True
+
+    @on(Button.Pressed, "#back-to-map")
     def action_home(self) -> None:
         self.post_message(GoHome())
 
-    def action_retake(self) -> None:
-        self.dismiss()
-        self.app.post_message(OpenQuiz(self.lesson.id))
-
-    @on(Button.Pressed, "#back-to-map")
-    def home_pressed(self) -> None:
-        self.action_home()
+    @on(Button.Pressed, "#retry-missed")
+    def action_retry_missed(self) -> None:
+        if self.session.missed:
+            title = self.title_text.replace("Quiz: ", "Retry: ", 1)
+            message = StartQuiz(self.session.quiz, "retry", title, only=self.session.missed)
+            self.dismiss()
+            self.app.post_message(message)
 
     @on(Button.Pressed, "#retake")
-    def retake_pressed(self) -> None:
-        self.action_retake()
+    def action_retake(self) -> None:
+        self.dismiss()
+        if self.kind == "exam":
+            self.app.post_message(OpenFinalExam())
+        elif self.kind == "quiz":
+            self.app.post_message(OpenQuiz(self.session.quiz.lesson_id))

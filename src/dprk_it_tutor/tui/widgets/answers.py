@@ -1,0 +1,324 @@
+"""One answer widget per question type, all with the same small interface.
+
+Each widget shows a question's options, gives the learner's current ``response()`` (``None`` while
+it is incomplete, with ``incomplete`` saying why), posts :class:`SubmitAnswer` when the learner
+presses Enter, and is ``freeze()``-d once the answer is graded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList
+from textual.widgets.option_list import Option
+
+from dprk_it_tutor.content import Question
+from dprk_it_tutor.quiz.grading import parse_number
+from dprk_it_tutor.terminal_text import printable
+
+
+class SubmitAnswer(Message):
+    """The learner asked to check their answer (Enter in an answer widget)."""
+
+
+def _numbered(number: int, text: str) -> str:
+    return printable(f"{number}. {text}")
+
+
+class ChoiceAnswer(OptionList):
+    """single and true_false: pick one with a digit, arrows and Enter, or a click."""
+
+    incomplete = "Choose an answer."
+
+    def __init__(self, question: Question, options: tuple[str, ...]) -> None:
+        super().__init__(
+            *(Option(_numbered(n, o), id=str(n - 1)) for n, o in enumerate(options, 1))
+        )
+        self.question = question
+        self.choice_order = options
+
+    def on_mount(self) -> None:
+        self.highlighted = 0
+
+    def response(self) -> Any | None:
+        if self.highlighted is None:
+            return None
+        choice = self.choice_order[self.highlighted]
+        return choice == "True" if self.question.type == "true_false" else choice
+
+    def on_key(self, event: events.Key) -> None:
+        keys = {"t": "True", "f": "False"} if self.question.type == "true_false" else {}
+        index = None
+        if event.character and event.character.isdigit():
+            index = int(event.character) - 1
+        elif event.character in keys:
+            index = self.choice_order.index(keys[event.character])
+        if index is not None and 0 <= index < len(self.choice_order):
+            event.stop()
+            self.highlighted = index
+            self.action_select()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(SubmitAnswer())
+
+    def freeze(self, response: Any) -> None:
+        correct = self.question.answer
+        if self.question.type == "true_false":
+            correct, response = str(correct), str(response)
+        marked = []
+        for number, option in enumerate(self.choice_order, start=1):
+            text = _numbered(number, option)
+            if option == correct:
+                marked.append(Content.styled(f"✓ {text}", "bold $text-success"))
+            elif option == response:
+                marked.append(Content.styled(f"✗ {text}", "$text-error"))
+            else:
+                marked.append(Content(f"\u00a0\u00a0{text}"))  # plain spaces would be trimmed
+        self.set_options(marked)
+        self.disabled = True
+
+
+class MultiAnswer(SelectionList[str]):
+    """multiple: space or a digit toggles a choice, a click toggles it, Enter checks."""
+
+    BINDINGS = [Binding("enter", "submit", "Check answer", show=False)]
+    incomplete = ""  # ticking nothing is an answer too
+
+    def __init__(self, question: Question, options: tuple[str, ...]) -> None:
+        super().__init__(*((_numbered(n, o), o) for n, o in enumerate(options, 1)))
+        self.question = question
+        self.choice_order = options
+
+    def response(self) -> Any | None:
+        picked = set(self.selected)
+        return [option for option in self.choice_order if option in picked]
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(self.choice_order):
+                event.stop()
+                self.highlighted = index
+                self.toggle(self.choice_order[index])
+
+    def action_submit(self) -> None:
+        self.post_message(SubmitAnswer())
+
+    def freeze(self, response: Any) -> None:
+        self.disabled = True
+
+
+class TextAnswer(Input):
+    """short: type the answer, Enter checks."""
+
+    incomplete = "Type an answer first."
+
+    def __init__(self, question: Question, options: tuple[str, ...]) -> None:
+        super().__init__(placeholder="Type your answer and press Enter", max_length=200)
+        self.question = question
+
+    def response(self) -> Any | None:
+        return self.value.strip() or None
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(SubmitAnswer())
+
+    def freeze(self, response: Any) -> None:
+        self.disabled = True
+
+
+class NumberAnswer(Horizontal):
+    """numeric: type a number ("1,000", "1000" and "1 000" all work), Enter checks."""
+
+    DEFAULT_CSS = """
+    NumberAnswer { height: auto; }
+    NumberAnswer Input { width: 24; }
+    NumberAnswer Label { padding: 1 1; }
+    """
+
+    def __init__(self, question: Question, options: tuple[str, ...]) -> None:
+        super().__init__()
+        self.question = question
+        self.incomplete = "Type a number first."
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="a number", max_length=40)
+        yield Label(printable(self.question.unit), markup=False)
+
+    def focus(self, scroll_visible: bool = True) -> NumberAnswer:
+        self.query_one(Input).focus(scroll_visible)
+        return self
+
+    def response(self) -> Any | None:
+        text = self.query_one(Input).value.strip()
+        if not text:
+            self.incomplete = "Type a number first."
+            return None
+        if parse_number(text) is None:
+            self.incomplete = (
+                f"'{printable(text)}' is not a number this quiz can read; try 1000 or 1,000."
+            )
+            return None
+        return text
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(SubmitAnswer())
+
+    def freeze(self, response: Any) -> None:
+        self.query_one(Input).disabled = True
+
+
+class OrderList(OptionList):
+    """The items of an ordering question; shift+↑/↓ (or [ and ]) move the highlighted one."""
+
+    BINDINGS = [
+        Binding(
+            "shift+up,ctrl+up,left_square_bracket", "move(-1)", "Move up", key_display="shift+↑"
+        ),
+        Binding(
+            "shift+down,ctrl+down,right_square_bracket",
+            "move(1)",
+            "Move down",
+            key_display="shift+↓",
+        ),
+        Binding("enter", "submit", "Check answer", show=False),
+    ]
+
+    def __init__(self, items: tuple[str, ...]) -> None:
+        super().__init__()
+        self.items = list(items)
+
+    def on_mount(self) -> None:
+        self._show(0)
+
+    def _show(self, highlight: int) -> None:
+        self.set_options(_numbered(n, item) for n, item in enumerate(self.items, 1))
+        self.highlighted = highlight
+
+    def action_move(self, delta: int) -> None:
+        index = self.highlighted
+        if index is None or not 0 <= index + delta < len(self.items):
+            return
+        self.items[index], self.items[index + delta] = self.items[index + delta], self.items[index]
+        self._show(index + delta)
+
+    def action_submit(self) -> None:
+        self.post_message(SubmitAnswer())
+
+
+class OrderAnswer(Vertical):
+    """ordering: put the items in order with keys or the Move buttons, Enter checks."""
+
+    DEFAULT_CSS = """
+    OrderAnswer { height: auto; }
+    OrderAnswer OrderList { height: auto; }
+    OrderAnswer Horizontal { height: auto; }
+    OrderAnswer Button { margin-right: 1; min-width: 12; }
+    """
+    incomplete = ""
+
+    def __init__(self, question: Question, options: tuple[str, ...]) -> None:
+        super().__init__()
+        self.question = question
+        self.choice_order = options
+
+    def compose(self) -> ComposeResult:
+        yield OrderList(self.choice_order)
+        with Horizontal():
+            yield Button("▲ Move up", id="move-up", compact=True)
+            yield Button("▼ Move down", id="move-down", compact=True)
+
+    def focus(self, scroll_visible: bool = True) -> OrderAnswer:
+        self.query_one(OrderList).focus(scroll_visible)
+        return self
+
+    def response(self) -> Any | None:
+        return list(self.query_one(OrderList).items)
+
+    @on(Button.Pressed, "#move-up")
+    def move_up(self) -> None:
+        self.query_one(OrderList).action_move(-1)
+
+    @on(Button.Pressed, "#move-down")
+    def move_down(self) -> None:
+        self.query_one(OrderList).action_move(1)
+
+    def freeze(self, response: Any) -> None:
+        self.disabled = True
+
+
+class MatchAnswer(Vertical):
+    """matching: choose a partner for every item from its drop-down (Enter opens it)."""
+
+    DEFAULT_CSS = """
+    MatchAnswer { height: auto; }
+    MatchAnswer > Horizontal { height: auto; }
+    MatchAnswer Label { width: 1fr; padding: 1 1 0 0; }
+    MatchAnswer Select { width: 1fr; }
+    """
+    incomplete = "Choose a match for every item."
+
+    def __init__(self, question: Question, options: tuple[str, ...]) -> None:
+        super().__init__()
+        self.question = question
+        self.choice_order = options
+
+    def compose(self) -> ComposeResult:
+        for index, left in enumerate(self.question.left_items):
+            with Horizontal():
+                yield Label(printable(left), markup=False)
+                yield Select(
+                    [(printable(option), option) for option in self.choice_order],
+                    prompt="choose…",
+                    id=f"match-{index}",
+                )
+
+    def focus(self, scroll_visible: bool = True) -> MatchAnswer:
+        self.query(Select).first().focus(scroll_visible)
+        return self
+
+    def response(self) -> Any | None:
+        chosen = {}
+        for index, left in enumerate(self.question.left_items):
+            value = self.query_one(f"#match-{index}", Select).value
+            if value == Select.NULL:
+                return None
+            chosen[left] = value
+        return chosen
+
+    def freeze(self, response: Any) -> None:
+        self.disabled = True
+
+
+ANSWER_WIDGETS: dict[str, type[Widget]] = {
+    "single": ChoiceAnswer,
+    "true_false": ChoiceAnswer,
+    "multiple": MultiAnswer,
+    "short": TextAnswer,
+    "numeric": NumberAnswer,
+    "ordering": OrderAnswer,
+    "matching": MatchAnswer,
+}
+
+
+def answer_widget(question: Question, options: tuple[str, ...]) -> Widget:
+    """The widget that takes an answer to ``question``, showing ``options`` in the given order."""
+    widget = ANSWER_WIDGETS[question.type](question, options)
+    widget.id = "answer"
+    return widget
+
+
+__all__ = ["ANSWER_WIDGETS", "SubmitAnswer", "answer_widget"]

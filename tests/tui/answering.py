@@ -1,0 +1,103 @@
+"""Answering any question in the app the way a learner would: keys only (matching uses a click
+on "Check answer", as its drop-downs take Enter)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from dprk_it_tutor.tui.screens.quiz import QuizScreen
+from dprk_it_tutor.tui.widgets.answers import OrderList
+
+KEY_NAMES = {" ": "space", ",": "comma", ".": "full_stop", "-": "minus"}
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*(KEY_NAMES.get(char, char) for char in text))
+
+
+def feedback(app) -> str:
+    return str(app.screen.query_one("#feedback", Static).render())
+
+
+async def open_question(pilot, app, question_id: str) -> QuizScreen:
+    """Open the quiz and skip (by answering) to ``question_id``."""
+    await pilot.press("enter", "t")
+    screen = app.screen
+    assert isinstance(screen, QuizScreen)
+    while screen.question.id != question_id:
+        await answer_correctly(pilot, screen)
+        await pilot.press("enter")
+    return screen
+
+
+async def put_in_order(pilot, screen: QuizScreen) -> None:
+    """Sort the ordering list with shift+up, as a learner would."""
+    order_list = screen.query_one(OrderList)
+    target = list(screen.question.answer)
+    for position, item in enumerate(target):
+        current = order_list.items.index(item)
+        while order_list.highlighted != current:
+            await pilot.press("down" if order_list.highlighted < current else "up")
+        for _ in range(current - position):
+            await pilot.press("shift+up")
+    assert order_list.items == target
+
+
+async def answer_correctly(pilot, screen: QuizScreen) -> None:
+    question = screen.question
+    options = screen.session.options(question)
+    if question.type == "single":
+        await pilot.press(str(options.index(question.answer) + 1))
+    elif question.type == "true_false":
+        await pilot.press("t" if question.answer else "f")
+    elif question.type == "multiple":
+        for choice in question.answer:
+            await pilot.press(str(options.index(choice) + 1))
+        await pilot.press("enter")
+    elif question.type == "short":
+        await type_text(pilot, question.answer[0].upper())
+        await pilot.press("enter")
+    elif question.type == "numeric":
+        await type_text(pilot, f"{question.answer:,.0f}")
+        await pilot.press("enter")
+    elif question.type == "ordering":
+        await put_in_order(pilot, screen)
+        await pilot.press("enter")
+    elif question.type == "matching":
+        for index, (_, right) in enumerate(question.answer):
+            assert pilot.app.focused is screen.query_one(f"#match-{index}")
+            await pilot.press("enter")
+            await type_text(pilot, right)
+            await pilot.press("enter", "tab")
+        await pilot.click("#check")
+    assert question.id in screen.session.grades, f"{question.type} was not answered"
+
+
+async def answer_wrongly(pilot, screen: QuizScreen) -> None:
+    """Give an answer that is not fully right."""
+    question = screen.question
+    options = screen.session.options(question)
+    if question.type in ("single", "multiple"):
+        wrong = next(o for o in options if o not in _as_tuple(question.answer))
+        await pilot.press(str(options.index(wrong) + 1))
+        if question.type == "multiple":
+            await pilot.press("enter")
+    elif question.type == "true_false":
+        await pilot.press("f" if question.answer else "t")
+    elif question.type in ("short", "numeric"):
+        await type_text(pilot, "99999999")
+        await pilot.press("enter")
+    elif question.type == "ordering":
+        await pilot.press("enter")  # never shown in the right order
+    elif question.type == "matching":
+        for _ in question.answer:  # the same partner for every item
+            await pilot.press("enter")
+            await type_text(pilot, options[0])
+            await pilot.press("enter", "tab")
+        await pilot.click("#check")
+    assert question.id in screen.session.grades, f"{question.type} was not answered"
+    assert not screen.session.grades[question.id].correct
+
+
+def _as_tuple(answer: object) -> tuple:
+    return answer if isinstance(answer, tuple) else (answer,)
