@@ -8,8 +8,9 @@ import pytest
 
 from dprk_it_tutor.content.course import find_content_files, load_course
 from dprk_it_tutor.content.lessons import load_lesson
-from dprk_it_tutor.content.model import BrokenFile, Course, Diagnostic
+from dprk_it_tutor.content.model import QUESTION_TYPES, BrokenFile, Course, Diagnostic
 from dprk_it_tutor.paths import builtin_course_dir
+from dprk_it_tutor.quiz.grading import grade
 
 
 def lesson_md(lesson_id: str, order: int = 1, steps: int = 2, prerequisites: str = "[]") -> str:
@@ -283,7 +284,14 @@ def test_shipped_questions_have_explanations_and_steps_that_resolve(shipped: Cou
             assert q.explanation.strip(), q.id
             assert q.step is not None, q.id
             assert 1 <= q.step <= lesson.step_count, q.id
-            assert q.answer in q.choices, q.id
+            # The author's answer, given as a learner would give it, earns full marks.
+            response = q.answer[0] if q.type == "short" else q.answer
+            assert grade(q, response).correct, q.id
+
+
+def test_shipped_course_uses_every_question_type(shipped: Course) -> None:
+    used = {q.type for quiz in shipped.quizzes.values() for q in quiz.questions}
+    assert used == set(QUESTION_TYPES)
 
 
 def test_shipped_question_ids_are_unique(shipped: Course) -> None:
