@@ -144,3 +144,25 @@ async def test_ordering_and_matching_work_by_mouse_alone(app) -> None:
             assert screen.query_one(f"#match-{index}", Select).value == right
         await pilot.click("#check")
         assert screen.session.grades["kinds-matching"].correct
+
+
+async def test_ticks_read_as_text_and_toggle_by_click_space_and_digit(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_question(pilot, app, "kinds-multiple")
+        answer = screen.query_one("#answer")
+
+        def lines() -> list[str]:
+            return [str(answer.get_option_at_index(i).prompt) for i in range(answer.option_count)]
+
+        assert lines()[0] == "[ ] 1. Nosotek"
+        await pilot.click("#answer", offset=(4, 1))  # first option
+        assert lines()[0] == "[x] 1. Nosotek"
+        await pilot.click("#answer", offset=(4, 1))
+        assert lines()[0] == "[ ] 1. Nosotek"
+        await pilot.press("3", "down", "space")  # tick Hana Electronics, then the highlighted one
+        assert answer.ticked == {"Hana Electronics", "Korea Computer Center"}
+        await pilot.press("enter")
+        assert screen.session.responses["kinds-multiple"] == [
+            "Hana Electronics",
+            "Korea Computer Center",
+        ]

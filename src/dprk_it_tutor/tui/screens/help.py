@@ -16,24 +16,31 @@ HELP = """\
 | Everywhere | `?` | this help |
 | | `q` | quit (progress is already saved) |
 | | `ctrl+p` | command palette: themes and more |
-| Course map | `↑` `↓` | move between lessons |
-| | `enter` | open the lesson |
+| Course map | `↑` `↓`, `enter` | choose and open a lesson |
 | | `c` | continue where you left off |
-| Lesson | `→` or `n` | next step |
-| | `←` or `p` | previous step |
+| | `r` | review the questions that are due |
+| | `e` | final exam (once every lesson is completed) |
+| Lesson | `→` or `n`, `←` or `p` | next / previous step |
 | | `t` | take the lesson's quiz |
-| | `escape` or `h` | back to the course map |
-| Quiz | `1`-`9` | choose an answer |
-| | `↑` `↓` then `enter` | choose an answer |
+| | `escape` or `h` | back to the course map (or to the quiz you came from) |
+| Quiz | `1`-`9` | choose an answer (in "choose all", tick or untick it) |
+| | `t` / `f` | true or false |
+| | `space` | tick or untick in "choose all that apply" |
+| | `shift+↑` `shift+↓` or `[` `]` | move an item when putting things in order |
+| | `enter` | check your answer (in matching: open a list) |
+| | `h` or `F2` | show the hint |
+| | `l` or `F3` | read the lesson step that teaches this question |
 | | `n` or `enter` | next question, once answered |
-| | `escape` | back to the lesson |
-| Results | `r` | retake the quiz |
+| | `escape` | leave the quiz |
+| Results | `m` | retry only the questions you missed |
+| | `r` | retake the whole quiz |
 | | `escape` or `h` | back to the course map |
 
-Everything can be done with the mouse too: click a lesson, a button or an answer.
+Everything can be done with the mouse too: click a lesson, a button, an answer or a list.
 
 Your progress is saved as you go, after every step and every answer.
-When you come back, the course opens where you left off.
+When you come back, the course opens where you left off. Questions you have answered come back
+for review on a spaced schedule: sooner when you got them wrong.
 
 Press `escape` or `?` to close this help.
 """

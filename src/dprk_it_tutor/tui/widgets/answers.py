@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList
+from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from dprk_it_tutor.content import Question
@@ -87,33 +87,75 @@ class ChoiceAnswer(OptionList):
         self.disabled = True
 
 
-class MultiAnswer(SelectionList[str]):
-    """multiple: space or a digit toggles a choice, a click toggles it, Enter checks."""
+class MultiAnswer(OptionList):
+    """multiple: space, a digit or a click ticks a choice; Enter checks.
 
-    BINDINGS = [Binding("enter", "submit", "Check answer", show=False)]
+    Ticks are written as ``[x]`` / ``[ ]`` rather than shown by colour alone, so they read the same
+    in a monochrome terminal or with NO_COLOR.
+    """
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick", show=False),
+        Binding("enter", "submit", "Check answer", show=False),
+    ]
     incomplete = ""  # ticking nothing is an answer too
 
     def __init__(self, question: Question, options: tuple[str, ...]) -> None:
-        super().__init__(*((_numbered(n, o), o) for n, o in enumerate(options, 1)))
+        super().__init__()
         self.question = question
         self.choice_order = options
+        self.ticked: set[str] = set()
+
+    def on_mount(self) -> None:
+        self._show(0)
+
+    def _show(self, highlight: int | None) -> None:
+        self.set_options(
+            ("[x] " if option in self.ticked else "[ ] ") + _numbered(number, option)
+            for number, option in enumerate(self.choice_order, start=1)
+        )
+        self.highlighted = highlight
 
     def response(self) -> Any | None:
-        picked = set(self.selected)
-        return [option for option in self.choice_order if option in picked]
+        return [option for option in self.choice_order if option in self.ticked]
+
+    def _toggle(self, index: int) -> None:
+        option = self.choice_order[index]
+        self.ticked.symmetric_difference_update({option})
+        self._show(index)
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None:
+            self._toggle(self.highlighted)
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():
             index = int(event.character) - 1
             if 0 <= index < len(self.choice_order):
                 event.stop()
-                self.highlighted = index
-                self.toggle(self.choice_order[index])
+                self._toggle(index)
+
+    @on(OptionList.OptionSelected)
+    def clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # Enter is bound to submit, so a selection here comes from a click
+        self._toggle(event.option_index)
 
     def action_submit(self) -> None:
         self.post_message(SubmitAnswer())
 
     def freeze(self, response: Any) -> None:
+        correct = set(self.question.answer)
+        marked = []
+        for number, option in enumerate(self.choice_order, start=1):
+            box = "[x] " if option in self.ticked else "[ ] "
+            text = box + _numbered(number, option)
+            if option in correct:
+                marked.append(Content.styled(f"✓ {text}", "bold $text-success"))
+            elif option in self.ticked:
+                marked.append(Content.styled(f"✗ {text}", "$text-error"))
+            else:
+                marked.append(Content(f"\u00a0\u00a0{text}"))
+        self.set_options(marked)
         self.disabled = True
 
 
