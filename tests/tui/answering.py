@@ -3,7 +3,7 @@ on "Check answer", as its drop-downs take Enter)."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from dprk_it_tutor.tui.screens.quiz import QuizScreen
 from dprk_it_tutor.tui.widgets.answers import OrderList
@@ -101,3 +101,11 @@ async def answer_wrongly(pilot, screen: QuizScreen) -> None:
 
 def _as_tuple(answer: object) -> tuple:
     return answer if isinstance(answer, tuple) else (answer,)
+
+
+async def click_button(pilot, selector: str) -> None:
+    """Click a button as a person would: Textual ignores a click during the previous press's
+    brief 'active' effect (a guard against double presses), so wait it out after each click."""
+    button = pilot.app.screen.query_one(selector, Button)
+    await pilot.click(selector)
+    await pilot.pause(button.active_effect_duration + 0.05)

@@ -17,7 +17,7 @@ from dprk_it_tutor.tui.screens.quiz import QuizScreen
 from dprk_it_tutor.tui.screens.results import ResultsScreen
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
-from .answering import answer_correctly, answer_wrongly, feedback
+from .answering import answer_correctly, answer_wrongly, click_button, feedback
 from .conftest import SIZE
 
 
@@ -151,12 +151,12 @@ async def test_mouse_alone_opens_a_lesson_steps_through_and_answers(data_dir: Pa
         async with app.run_test(size=SIZE) as pilot:
             await pilot.click("#continue")
             assert isinstance(app.screen, LessonScreen)
-            await pilot.click("#next")
+            await click_button(pilot, "#next")
             assert step_counter(app) == f"Step 2 of {lesson.step_count}"
-            await pilot.click("#previous")
+            await click_button(pilot, "#previous")
             assert step_counter(app) == f"Step 1 of {lesson.step_count}"
             for _ in range(lesson.step_count):
-                await pilot.click("#next")
+                await click_button(pilot, "#next")
             assert isinstance(app.screen, QuizScreen)
             await pilot.click("#show-hint")
             assert question.id in app.screen.session.hints_used

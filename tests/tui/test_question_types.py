@@ -14,7 +14,7 @@ from dprk_it_tutor.tui.screens.lesson import LessonScreen
 from dprk_it_tutor.tui.screens.results import ResultsScreen
 from dprk_it_tutor.tui.widgets.answers import OrderList
 
-from .answering import answer_correctly, feedback, open_question, type_text
+from .answering import answer_correctly, click_button, feedback, open_question, type_text
 from .conftest import SIZE
 
 ALL_TYPES = Path(__file__).parent / "data" / "all-types"
@@ -130,7 +130,7 @@ async def test_ordering_and_matching_work_by_mouse_alone(app) -> None:
             while order_list.items.index(item) > position:
                 current = order_list.items.index(item)
                 await pilot.click(OrderList, offset=(4, 1 + current))  # highlight it
-                await pilot.click("#move-up")
+                await click_button(pilot, "#move-up")
         await pilot.click("#check")
         assert screen.session.grades["kinds-ordering"].correct
         await pilot.click("#next-question")

@@ -102,7 +102,7 @@ class TutorApp(App[None]):
         if lesson is None or quiz is None:
             self.notify("This lesson has no quiz.", severity="warning")
             return
-        self.post_message(StartQuiz(quiz, "quiz", f"Quiz: {lesson.title}"))
+        self.start_quiz(StartQuiz(quiz, "quiz", f"Quiz: {lesson.title}"))
 
     @on(StartQuiz)
     def start_quiz(self, message: StartQuiz) -> None:
@@ -128,7 +128,7 @@ class TutorApp(App[None]):
             self.notify("The final exam opens once every lesson is completed.", severity="warning")
             return
         self._close_to_home()
-        self.post_message(StartQuiz(final_exam(self.course), "exam", "Final exam"))
+        self.start_quiz(StartQuiz(final_exam(self.course), "exam", "Final exam"))
 
     @on(OpenReview)
     def open_review(self) -> None:
@@ -139,7 +139,7 @@ class TutorApp(App[None]):
             self.notify("Nothing is due for review right now.", title="Review")
             return
         self._close_to_home()
-        self.post_message(StartQuiz(quiz, "review", "Review"))
+        self.start_quiz(StartQuiz(quiz, "review", "Review"))
 
     @on(QuizFinished)
     def show_results(self, message: QuizFinished) -> None:
