@@ -123,6 +123,9 @@ def validate_content(args: argparse.Namespace) -> int:
         print(printable(str(diagnostic)))
     errors = len(course.errors)
     warnings = len(course.diagnostics) - errors
-    checked = f"{len(course.lessons)} lesson(s) and {len(course.quizzes)} quiz(zes) loaded"
+    checked = (
+        f"{len(course.lessons)} lesson(s), {len(course.quizzes)} quiz(zes), "
+        f"{len(course.glossary)} glossary term(s) and {len(course.timeline)} event(s) loaded"
+    )
     print(f"{errors} error(s), {warnings} warning(s); {checked}", file=sys.stderr)
     return 1 if errors else 0

@@ -369,7 +369,7 @@ def test_unknown_key_lists_only_this_types_keys(tmp_path: Path) -> None:
             8,
             5,
             "unknown key 'colour' in question 1; expected one of: id, type, prompt, "
-            "explanation, items, hint, step",
+            "explanation, items, hint, step, skill",
         )
     ]
 
@@ -964,3 +964,15 @@ def test_guide_quiz_examples_load_and_their_answers_score_one(tmp_path: Path, ex
         elif q.type == "numeric":
             answer = str(q.answer)
         assert grade(q, answer).score == 1.0, q.id
+
+
+def test_skill_defaults_to_recall_and_reads_the_other_skills(tmp_path: Path) -> None:
+    quiz = load_quiz(
+        write(tmp_path, quiz_text(question(), question(id="q-two", skill="apply")))
+    )
+    assert [q.skill for q in quiz.questions] == ["recall", "apply"]
+
+
+def test_unknown_skill_suggests_the_close_one(tmp_path: Path) -> None:
+    path = write(tmp_path, quiz_text(question(skill="explian")))
+    assert problems(path) == [(10, 12, "unknown skill 'explian'; did you mean 'explain'?")]

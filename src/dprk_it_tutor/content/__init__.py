@@ -6,11 +6,14 @@ from dprk_it_tutor.content.model import (
     ContentError,
     Course,
     Diagnostic,
+    GlossaryTerm,
     Lesson,
     Question,
     Quiz,
     SourceRef,
     Step,
+    TermLink,
+    TimelineEvent,
 )
 
 __all__ = [
@@ -18,10 +21,13 @@ __all__ = [
     "ContentError",
     "Course",
     "Diagnostic",
+    "GlossaryTerm",
     "Lesson",
     "Question",
     "Quiz",
     "SourceRef",
     "Step",
+    "TermLink",
+    "TimelineEvent",
     "load_course",
 ]

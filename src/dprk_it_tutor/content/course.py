@@ -6,12 +6,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
-from dprk_it_tutor.content.model import BrokenFile, ContentError, Course, Diagnostic, Lesson, Quiz
+from dprk_it_tutor.content.model import (
+    BrokenFile,
+    ContentError,
+    Course,
+    Diagnostic,
+    GlossaryTerm,
+    Lesson,
+    Quiz,
+    TimelineEvent,
+)
 from dprk_it_tutor.content.quizzes import load_quiz
+from dprk_it_tutor.content.references import check_term_links, check_timeline, unique_terms
+from dprk_it_tutor.content.timeline import load_timeline
 
 LESSON_SUFFIXES = (".md",)
 QUIZ_SUFFIXES = (".yaml", ".yml")
+GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
+TIMELINE_NAMES = ("timeline.yaml", "timeline.yml")
+REFERENCE_NAMES = GLOSSARY_NAMES + TIMELINE_NAMES
 
 
 @dataclass
@@ -20,16 +35,25 @@ class ContentFiles:
 
     lessons: list[Path] = field(default_factory=list)
     quizzes: list[Path] = field(default_factory=list)
+    glossaries: list[Path] = field(default_factory=list)
+    timelines: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     empty: list[Path] = field(default_factory=list)  # folders holding no content files
 
 
 def find_content_files(paths: Iterable[Path]) -> ContentFiles:
-    """Collect content files from course roots (with lessons/ and quizzes/), folders or files."""
+    """Collect content files from course roots (with lessons/ and quizzes/), folders or files.
+
+    A glossary or timeline is found by its name, in a course root or a folder, or given itself.
+    """
     found = ContentFiles()
     for path in paths:
         if path.is_file():
-            if path.suffix in LESSON_SUFFIXES:
+            if path.name in GLOSSARY_NAMES:
+                found.glossaries.append(path)
+            elif path.name in TIMELINE_NAMES:
+                found.timelines.append(path)
+            elif path.suffix in LESSON_SUFFIXES:
                 found.lessons.append(path)
             elif path.suffix in QUIZ_SUFFIXES:
                 found.quizzes.append(path)
@@ -40,11 +64,15 @@ def find_content_files(paths: Iterable[Path]) -> ContentFiles:
             if not (lesson_dir.is_dir() or quiz_dir.is_dir()):
                 lesson_dir = quiz_dir = path
             lessons = _files(lesson_dir, LESSON_SUFFIXES)
-            quizzes = _files(quiz_dir, QUIZ_SUFFIXES)
-            if not lessons and not quizzes:
+            quizzes = [p for p in _files(quiz_dir, QUIZ_SUFFIXES) if p.name not in REFERENCE_NAMES]
+            glossaries = [path / name for name in GLOSSARY_NAMES if (path / name).is_file()]
+            timelines = [path / name for name in TIMELINE_NAMES if (path / name).is_file()]
+            if not (lessons or quizzes or glossaries or timelines):
                 found.empty.append(path)
             found.lessons += lessons
             found.quizzes += quizzes
+            found.glossaries += glossaries
+            found.timelines += timelines
         else:
             found.missing.append(path)
     return found
@@ -80,6 +108,18 @@ def load_course(paths: Sequence[Path]) -> Course:
             quizzes.append(load_quiz(path))
         except ContentError as exc:
             broken.append(BrokenFile(path, "quiz", exc.name or path.stem, exc.diagnostics))
+    terms: list[GlossaryTerm] = []
+    for path in files.glossaries:
+        try:
+            terms += load_glossary(path)
+        except ContentError as exc:
+            broken.append(BrokenFile(path, "glossary", path.stem, exc.diagnostics))
+    events: list[TimelineEvent] = []
+    for path in files.timelines:
+        try:
+            events += load_timeline(path)
+        except ContentError as exc:
+            broken.append(BrokenFile(path, "timeline", path.stem, exc.diagnostics))
 
     lessons, rejected = _unique_lessons(lessons)
     broken += rejected
@@ -89,6 +129,11 @@ def load_course(paths: Sequence[Path]) -> Course:
     broken += rejected
     diagnostics += _check_prerequisites(lessons, by_id)
     diagnostics += _check_question_ids(quiz_map.values())
+    terms, problems = unique_terms(terms)
+    diagnostics += problems
+    glossary_broken = any(item.kind == "glossary" for item in broken)
+    diagnostics += check_term_links(lessons, terms, glossary_broken=glossary_broken)
+    diagnostics += check_timeline(events, by_id)
     for item in broken:
         diagnostics += item.diagnostics
     lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
@@ -97,6 +142,8 @@ def load_course(paths: Sequence[Path]) -> Course:
         quizzes=quiz_map,
         broken=tuple(broken),
         diagnostics=tuple(sorted(diagnostics)),
+        glossary=tuple(sorted(terms, key=lambda term: (term.term.casefold(), term.id))),
+        timeline=tuple(sorted(events, key=lambda event: event.sort_key)),
     )
 
 

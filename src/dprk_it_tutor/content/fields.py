@@ -145,3 +145,9 @@ class FieldReader:
         if isinstance(parent, dict):
             return key in parent
         return isinstance(parent, list) and isinstance(key, int) and key < len(parent)
+
+
+def close_match_hint(word: str, known: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" when one of ``known`` is close to ``word``, else nothing."""
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -5,14 +5,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dprk_it_tutor.content.fields import FieldReader
-from dprk_it_tutor.content.model import ContentError, Diagnostic, Lesson, SourceRef, Step
+from dprk_it_tutor.content.fields import ID_PATTERN, ID_RULE, FieldReader
+from dprk_it_tutor.content.model import (
+    ContentError,
+    Diagnostic,
+    Lesson,
+    SourceRef,
+    Step,
+    TermLink,
+)
 from dprk_it_tutor.content.yamlsafe import content_error, parse_yaml, read_text
 
 REQUIRED = ("id", "title", "order", "summary", "objectives", "minutes")
 OPTIONAL = ("prerequisites", "sources")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _DELIMITERS = ("---", "...")
+# A glossary link, or an inline code span (matched so that a link shown as code is skipped).
+_TERM_LINK = re.compile(r"(`+)[^`]*?\1|\[([^\]\n]+)\]\(\s*glossary:([^)\s]*)\s*\)")
 
 
 def load_lesson(path: Path) -> Lesson:
@@ -50,7 +59,8 @@ def load_lesson(path: Path) -> Lesson:
     minutes = fields.integer(("minutes",), minimum=1, maximum=600, default=1)
     sources = _sources(fields)
     steps, step_problems = _steps(path, lines, closing + 1)
-    problems = fields.problems + step_problems
+    links, link_problems = _term_links(path, lines, steps)
+    problems = fields.problems + step_problems + link_problems
     if problems:
         raise ContentError(problems, lesson_id)
     return Lesson(
@@ -65,6 +75,7 @@ def load_lesson(path: Path) -> Lesson:
         steps=steps,
         path=path,
         id_line=doc.position(("id",)).line,
+        term_links=links,
     )
 
 
@@ -130,6 +141,46 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
             )
         steps.append(Step(number=number, title=title, body=body, line=line_no))
     return tuple(steps), problems
+
+
+def _term_links(
+    path: Path, lines: list[str], steps: tuple[Step, ...]
+) -> tuple[tuple[TermLink, ...], list[Diagnostic]]:
+    """Find ``[text](glossary:id)`` links in each step, outside code, with their positions.
+
+    Whether each id names a real term is checked with the whole course (course.py); here only
+    the link's own shape is.
+    """
+    links: list[TermLink] = []
+    problems: list[Diagnostic] = []
+    bounds = [step.line for step in steps] + [len(lines) + 1]
+    for step, start, end in zip(steps, bounds, bounds[1:], strict=False):
+        fence = ""
+        for index in range(start, end - 1):  # the lines after the heading
+            line = lines[index]
+            was_fenced = fence
+            fence = _fence_after(fence, line)
+            if was_fenced or fence:
+                continue
+            for match in _TERM_LINK.finditer(line):
+                text, term_id = match.group(2), match.group(3)
+                if text is None:
+                    continue
+                col = match.start(3) + 1
+                if not ID_PATTERN.match(term_id):
+                    shown = f"'{term_id}'" if term_id else "nothing"
+                    problems.append(
+                        Diagnostic(
+                            str(path),
+                            index + 1,
+                            col,
+                            f"a glossary link needs a term id after 'glossary:' ({ID_RULE}); "
+                            f"found {shown}",
+                        )
+                    )
+                    continue
+                links.append(TermLink(term_id, text.strip("*_ "), step.number, index + 1, col))
+    return tuple(links), problems
 
 
 def _fence_after(fence: str, line: str) -> str:

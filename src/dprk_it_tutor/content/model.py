@@ -53,6 +53,17 @@ class Step:
 
 
 @dataclass(frozen=True)
+class TermLink:
+    """A glossary link written in a lesson as ``[text](glossary:term-id)``."""
+
+    term_id: str
+    text: str
+    step: int  # the step it appears in, 1-based
+    line: int
+    col: int  # where the term id starts, for diagnostics
+
+
+@dataclass(frozen=True)
 class SourceRef:
     """Which article, and which part of it, a lesson is built from."""
 
@@ -73,10 +84,15 @@ class Lesson:
     steps: tuple[Step, ...]
     path: Path
     id_line: int = 1  # where ``id:`` is written, for cross-file diagnostics
+    term_links: tuple[TermLink, ...] = ()
 
     @property
     def step_count(self) -> int:
         return len(self.steps)
+
+    def terms_in_step(self, number: int) -> tuple[str, ...]:
+        """The glossary term ids linked from step ``number``, first mention first, no repeats."""
+        return tuple(dict.fromkeys(link.term_id for link in self.term_links if link.step == number))
 
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "short", "numeric", "ordering", "matching")
@@ -111,6 +127,7 @@ class Question:
     explanation: str = ""
     hint: str = ""
     step: int | None = None  # the lesson step that teaches it, 1-based
+    skill: str = "recall"  # recall, compare, explain or apply: what the question asks of a learner
     line: int = 0  # where the question starts in its file
     step_line: int = 0  # where ``step:`` is written
     tolerance: float = 0.0  # numeric: absolute tolerance
@@ -137,11 +154,75 @@ class Quiz:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()  # ids of related terms
+    path: Path = Path()
+    line: int = 0
+
+    def matches(self, query: str) -> bool:
+        """Whether a search for ``query`` should list this term: a case-blind substring of its
+        name, an alias or (for queries of three letters or more) its definition."""
+        needle = query.strip().casefold()
+        if not needle:
+            return True
+        names = (self.term, *self.aliases)
+        if any(needle in name.casefold() for name in names):
+            return True
+        return len(needle) >= 3 and needle in self.definition.casefold()
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated event. ``month``/``day`` are 0 when the source gives none; ``decade`` marks "1980s"."""
+
+    year: int
+    title: str
+    lesson_id: str
+    month: int = 0
+    day: int = 0
+    decade: bool = False
+    approximate: bool = False
+    detail: str = ""
+    step: int | None = None
+    path: Path = Path()
+    line: int = 0
+    lesson_line: int = 0  # where ``lesson:`` is written
+    step_line: int = 0
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day)
+
+    @property
+    def when(self) -> str:
+        """The date as a reader would write it: "1980s", "October 2012", "16 March 2013"."""
+        if self.decade:
+            text = f"{self.year}s"
+        elif self.day:
+            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        elif self.month:
+            text = f"{MONTHS[self.month - 1]} {self.year}"
+        else:
+            text = str(self.year)
+        return f"about {text}" if self.approximate else text
+
+
+@dataclass(frozen=True)
 class BrokenFile:
     """A content file that could not be loaded; the app lists it so nothing silently vanishes."""
 
     path: Path
-    kind: Literal["lesson", "quiz"]
+    kind: Literal["lesson", "quiz", "glossary", "timeline"]
     name: str  # the lesson id if it could be read, else the file's stem
     diagnostics: tuple[Diagnostic, ...]
 
@@ -158,6 +239,19 @@ class Course:
     quizzes: Mapping[str, Quiz]  # keyed by lesson id
     broken: tuple[BrokenFile, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()  # sorted by term, case-blind
+    timeline: tuple[TimelineEvent, ...] = ()  # in date order
+
+    def term(self, term_id: str) -> GlossaryTerm | None:
+        return next((term for term in self.glossary if term.id == term_id), None)
+
+    def lessons_using(self, term_id: str) -> tuple[Lesson, ...]:
+        """The lessons whose text links to the glossary term, in teaching order."""
+        return tuple(
+            lesson
+            for lesson in self.lessons
+            if any(link.term_id == term_id for link in lesson.term_links)
+        )
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)

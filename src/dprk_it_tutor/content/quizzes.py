@@ -21,7 +21,9 @@ from dprk_it_tutor.quiz.grading import format_number, normalise, parse_number
 QUIZ_KEYS = ("lesson", "pass_mark", "questions")
 QUIZ_OPTIONAL = ("shuffle", "shuffle_choices", "draw")
 COMMON_REQUIRED = ("id", "type", "prompt", "explanation")
-COMMON_OPTIONAL = ("hint", "step")
+COMMON_OPTIONAL = ("hint", "step", "skill")
+# What a question asks the learner to do; all but "recall" go beyond remembering a fact.
+SKILLS = ("recall", "compare", "explain", "apply")
 ORDERING_ITEMS = (3, 7)
 MATCHING_PAIRS = (2, 8)
 _QUOTED_BOOLEANS = {"true", "false", "yes", "no", "on", "off"}
@@ -145,6 +147,7 @@ def _question(fields: FieldReader, at: KeyPath) -> Question | None:
         "explanation": fields.text((*at, "explanation")),
         "hint": fields.text((*at, "hint"), required=False),
         "step": fields.integer((*at, "step"), minimum=1, maximum=1000, default=0) or None,
+        "skill": _skill(fields, (*at, "skill")),
         "line": fields.doc.position(at).line,
         "step_line": fields.doc.position((*at, "step")).line,
     }
@@ -152,6 +155,15 @@ def _question(fields: FieldReader, at: KeyPath) -> Question | None:
     if specific is None or len(fields.problems) > before:
         return None
     return Question(**common, **specific)
+
+
+def _skill(fields: FieldReader, keypath: KeyPath) -> str:
+    value = fields.text(keypath, required=False, default="recall")
+    if value not in SKILLS:
+        close = difflib.get_close_matches(value, SKILLS, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(SKILLS)}"
+        fields.problem(keypath, f"unknown skill {value!r}; {hint}")
+    return value
 
 
 def _question_mapping(fields: FieldReader, at: KeyPath, qtype: str | None) -> dict[str, Any] | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -12,9 +14,12 @@ from dprk_it_tutor.progress import ProgressStore, StoreError
 from dprk_it_tutor.tui.messages import (
     GoHome,
     OpenFinalExam,
+    OpenGlossary,
     OpenLesson,
     OpenQuiz,
     OpenReview,
+    OpenTerms,
+    OpenTimeline,
     QuizFinished,
     StartQuiz,
 )
@@ -146,6 +151,38 @@ class TutorApp(App[None]):
         from dprk_it_tutor.tui.screens.results import ResultsScreen
 
         self.switch_screen(ResultsScreen(message.session, message.kind, message.title))
+
+    @on(OpenGlossary)
+    def open_glossary(self, message: OpenGlossary) -> None:
+        from dprk_it_tutor.tui.screens.glossary import GlossaryScreen
+
+        if isinstance(self.screen, GlossaryScreen):
+            if message.term_id:
+                self.screen.select(message.term_id)
+            return
+        self.push_screen(GlossaryScreen(self.course, message.term_id))
+
+    @on(OpenTerms)
+    def open_terms(self, message: OpenTerms) -> None:
+        from dprk_it_tutor.tui.screens.terms import TermsDialog
+
+        self.push_screen(TermsDialog(self.course, message.term_ids, message.selected))
+
+    @on(OpenTimeline)
+    def open_timeline(self) -> None:
+        from dprk_it_tutor.tui.screens.timeline import TimelineScreen
+
+        if not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen(self.course, self.progress))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Glossary", "Look up a term of the course", lambda: self.post_message(OpenGlossary())
+        )
+        yield SystemCommand(
+            "Timeline", "Every dated event, in order", lambda: self.post_message(OpenTimeline())
+        )
 
     @on(GoHome)
     def go_home(self) -> None:

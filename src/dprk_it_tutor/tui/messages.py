@@ -55,3 +55,24 @@ class QuizFinished(Message):
 
 class GoHome(Message):
     """Back to the course map, closing whatever lesson, quiz or results are open."""
+
+
+class OpenGlossary(Message):
+    """Show the whole glossary, at ``term_id`` if given."""
+
+    def __init__(self, term_id: str | None = None) -> None:
+        super().__init__()
+        self.term_id = term_id
+
+
+class OpenTerms(Message):
+    """Show a few terms (a lesson step's) over the current screen, ``selected`` first."""
+
+    def __init__(self, term_ids: Sequence[str], selected: str | None = None) -> None:
+        super().__init__()
+        self.term_ids = tuple(term_ids)
+        self.selected = selected
+
+
+class OpenTimeline(Message):
+    """Show the timeline of dated events."""

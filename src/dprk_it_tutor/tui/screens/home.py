@@ -13,7 +13,13 @@ from textual.widgets import Button, Footer, Header, Static
 from dprk_it_tutor.content import BrokenFile, Course
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, course_overview
 from dprk_it_tutor.terminal_text import printable
-from dprk_it_tutor.tui.messages import OpenFinalExam, OpenLesson, OpenReview
+from dprk_it_tutor.tui.messages import (
+    OpenFinalExam,
+    OpenGlossary,
+    OpenLesson,
+    OpenReview,
+    OpenTimeline,
+)
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
@@ -32,6 +38,8 @@ class HomeScreen(Screen):
         Binding("c", "continue", "Continue"),
         Binding("r", "review", "Review"),
         Binding("e", "final_exam", "Final exam"),
+        Binding("g", "glossary", "Glossary"),
+        Binding("t", "timeline", "Timeline"),
     ]
 
     def __init__(self, course: Course, progress: ProgressRecorder) -> None:
@@ -106,6 +114,12 @@ class HomeScreen(Screen):
 
     def action_final_exam(self) -> None:
         self.post_message(OpenFinalExam())
+
+    def action_glossary(self) -> None:
+        self.post_message(OpenGlossary())
+
+    def action_timeline(self) -> None:
+        self.post_message(OpenTimeline())
 
     @on(Button.Pressed, "#review")
     def review_pressed(self) -> None:

@@ -14,8 +14,9 @@ from textual.widgets import Button, Footer, Header, Label, Markdown, ProgressBar
 
 from dprk_it_tutor.content import Lesson
 from dprk_it_tutor.terminal_text import printable
-from dprk_it_tutor.tui.messages import GoHome, OpenQuiz
+from dprk_it_tutor.tui.messages import GoHome, OpenGlossary, OpenQuiz, OpenTerms
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.widgets.term_view import term_id_from_link
 
 WEB_SCHEMES = {"http", "https"}
 
@@ -26,8 +27,9 @@ class LessonScreen(Screen):
         Binding("right,n", "next_step", "Next", priority=True),
         Binding("left,p", "previous_step", "Previous", priority=True),
         Binding("t", "take_quiz", "Take quiz"),
+        Binding("g", "terms", "Terms"),
         Binding("escape,h", "home", "Course map"),
-        Binding("escape,h", "back_to_quiz", "Back to the quiz"),
+        Binding("escape,h", "back_to_quiz", "Go back"),
     ]
 
     step: reactive[int] = reactive(1, init=False)
@@ -40,12 +42,15 @@ class LessonScreen(Screen):
         has_quiz: bool,
         step: int = 1,
         peek: bool = False,
+        came_from: str = "the quiz",
     ) -> None:
         super().__init__()
         self.lesson = lesson
         self.progress = progress
         self.has_quiz = has_quiz and not peek
-        self.peek = peek  # opened from a quiz to reread a step: escape returns to the quiz
+        # Opened from a quiz (or the timeline) to reread a step: escape returns there.
+        self.peek = peek
+        self.came_from = came_from
         self._start_step = max(1, min(step, lesson.step_count))
 
     def compose(self) -> ComposeResult:
@@ -65,7 +70,7 @@ class LessonScreen(Screen):
 
     def on_mount(self) -> None:
         if self.peek:
-            self.sub_title = "Reading from the quiz: escape goes back to it"
+            self.sub_title = f"Reading from {self.came_from}: escape goes back to it"
         else:
             self.progress.set_resume_lesson(self.lesson.id)
         self.set_reactive(LessonScreen.step, self._start_step)
@@ -139,10 +144,17 @@ class LessonScreen(Screen):
     def previous_pressed(self) -> None:
         self.action_previous_step()
 
+    def action_terms(self) -> None:
+        terms = self.lesson.terms_in_step(self.step)
+        self.post_message(OpenTerms(terms) if terms else OpenGlossary())
+
     @on(Markdown.LinkClicked)
     def link_clicked(self, event: Markdown.LinkClicked) -> None:
+        term_id = term_id_from_link(event.href)
+        if term_id is not None:
+            self.post_message(OpenTerms(self.lesson.terms_in_step(self.step), term_id))
         # Only web links leave the app; file:, javascript: and the like are never opened.
-        if urlparse(event.href).scheme.lower() in WEB_SCHEMES:
+        elif urlparse(event.href).scheme.lower() in WEB_SCHEMES:
             self.app.open_url(event.href)
         else:
             self.notify(f"Not opened: {printable(event.href)}", severity="warning")

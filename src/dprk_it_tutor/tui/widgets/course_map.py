@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
 
 from dprk_it_tutor.content import BrokenFile
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, format_score
 from dprk_it_tutor.terminal_text import printable
+from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable
 
 STATUS_LABELS = {
     LessonStatus.NOT_STARTED: ("○ not started", "$text-muted"),
@@ -17,10 +17,9 @@ STATUS_LABELS = {
     LessonStatus.COMPLETED: ("● completed", "$text-success"),
 }
 BROKEN_PREFIX = "broken:"
-TITLE_MIN_WIDTH = 16
 
 
-class CourseMap(DataTable):
+class CourseMap(FillColumnTable):
     """A table of lessons; choosing a row posts :class:`CourseMap.LessonChosen`."""
 
     class LessonChosen(Message):
@@ -43,20 +42,12 @@ class CourseMap(DataTable):
         self._items: dict[str, LessonOverview | BrokenFile] = {}
 
     def on_mount(self) -> None:
-        # Short columns first and fixed; the title takes what is left (see on_resize).
+        # Short columns first and fixed; the title takes what is left (see FillColumnTable).
         self.add_column("#", key="number", width=3)
         self.add_column("Status", key="status", width=13)
         self.add_column("Quiz", key="quiz", width=4)
         self.add_column("Min", key="minutes", width=3)
-        self.add_column("Lesson", key="title", width=TITLE_MIN_WIDTH)
-
-    def on_resize(self) -> None:
-        fixed = sum(c.width for key, c in self.columns.items() if key.value != "title")
-        padding = 2 * self.cell_padding * len(self.columns)
-        available = self.scrollable_content_region.width - fixed - padding
-        title = self.columns[ColumnKey("title")]
-        title.width = max(TITLE_MIN_WIDTH, available)
-        self.refresh()
+        self.add_column("Lesson", key="title", width=FILL_MIN_WIDTH)
 
     def show(self, rows: list[LessonOverview], broken: tuple[BrokenFile, ...]) -> None:
         """Fill the table, keeping the cursor on the same lesson."""
