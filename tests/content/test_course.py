@@ -46,14 +46,6 @@ def quiz_yaml(lesson_id: str, question_id: str = "q-one", step: int = 1) -> str:
     )
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    course = tmp_path / "course"
-    (course / "lessons").mkdir(parents=True)
-    (course / "quizzes").mkdir()
-    return course
-
-
 def add(root: Path, relative: str, text: str) -> Path:
     path = root / relative
     path.write_text(text, encoding="utf-8")

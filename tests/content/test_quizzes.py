@@ -967,9 +967,7 @@ def test_guide_quiz_examples_load_and_their_answers_score_one(tmp_path: Path, ex
 
 
 def test_skill_defaults_to_recall_and_reads_the_other_skills(tmp_path: Path) -> None:
-    quiz = load_quiz(
-        write(tmp_path, quiz_text(question(), question(id="q-two", skill="apply")))
-    )
+    quiz = load_quiz(write(tmp_path, quiz_text(question(), question(id="q-two", skill="apply"))))
     assert [q.skill for q in quiz.questions] == ["recall", "apply"]
 
 

@@ -11,7 +11,7 @@ from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
 from dprk_it_tutor.content.timeline import load_timeline
 
-from .test_course import add, lesson_md, root  # noqa: F401  (root is a fixture)
+from .test_course import add, lesson_md
 
 GLOSSARY = """\
 terms:
@@ -208,7 +208,11 @@ def test_course_loads_glossary_and_timeline_from_its_root(root: Path) -> None:
 
 
 def test_a_link_to_an_unknown_term_is_an_error_at_the_link(root: Path) -> None:
-    add(root, "lessons/a.md", linked_lesson("See [K](glossary:kwangmyung) and [R](glossary:koryolink).\n"))
+    add(
+        root,
+        "lessons/a.md",
+        linked_lesson("See [K](glossary:kwangmyung) and [R](glossary:koryolink).\n"),
+    )
     course = reference_course(root)
     assert [str(d) for d in course.errors] == [
         f"{root / 'lessons/a.md'}:13:18: error: link to term 'kwangmyung', which is not in the "
