@@ -34,7 +34,8 @@ class TermsDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="terms-dialog"):
             yield Label(
-                "Terms in this step   ↑ ↓ choose · a whole glossary · escape close", id="terms-title"
+                "Terms in this step   ↑ ↓ choose · a whole glossary · escape close",
+                id="terms-title",
             )
             with Horizontal(id="terms-body"):
                 yield OptionList(
