@@ -20,9 +20,12 @@ HELP = """\
 | | `c` | continue where you left off |
 | | `r` | review the questions that are due |
 | | `e` | final exam (once every lesson is completed) |
+| | `g` | glossary: type to search, `↓` to the list, `/` to search again |
+| | `t` | timeline of dated events; `enter` reads the step that teaches one |
 | Lesson | `→` or `n`, `←` or `p` | next / previous step |
+| | `g` | the glossary terms of this step (or click a term); `a` the whole glossary |
 | | `t` | take the lesson's quiz |
-| | `escape` or `h` | back to the course map (or to the quiz you came from) |
+| | `escape` or `h` | back to the course map (or to the quiz or timeline you came from) |
 | Quiz | `1`-`9` | choose an answer (in "choose all", tick or untick it) |
 | | `t` / `f` | true or false |
 | | `space` | tick or untick in "choose all that apply" |
