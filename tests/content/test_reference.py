@@ -90,15 +90,19 @@ def test_an_empty_or_mistyped_term_list_is_an_error(tmp_path: Path, text, expect
     assert problems(error) == [expected]
 
 
-def test_search_matches_names_and_aliases_case_blind_and_definitions_from_three_letters(
+def test_search_ranks_names_then_aliases_then_definitions_from_three_letters(
     tmp_path: Path,
 ) -> None:
     kwangmyong = load_glossary(write(tmp_path, "glossary.yaml", GLOSSARY))[0]
-    assert kwangmyong.matches("KWANG") and kwangmyong.matches("intranet")
-    assert kwangmyong.matches("nat") and kwangmyong.matches("  ")
-    assert kwangmyong.matches("network")  # only in the definition
-    assert not kwangmyong.matches("ne") or "ne" in "national intranet"
-    assert not kwangmyong.matches("mobile")
+    assert kwangmyong.search_rank("KWANG") == 0  # the name starts with it, whatever the case
+    assert kwangmyong.search_rank("nat") == 0  # so does an alias
+    assert kwangmyong.search_rank("myong") == 1  # inside the name
+    assert kwangmyong.search_rank("intranet") == 1  # inside an alias
+    assert kwangmyong.search_rank("network") == 2  # only in the definition
+    assert kwangmyong.search_rank("etw") == 2
+    assert kwangmyong.search_rank("tw") is None  # too short to search definitions
+    assert kwangmyong.search_rank("mobile") is None
+    assert kwangmyong.search_rank("  ") == 0
 
 
 # -- timeline file ---------------------------------------------------------------------------------

@@ -76,6 +76,17 @@ async def test_typing_filters_by_name_alias_and_definition(app):
             await pilot.press("backspace")
         await type_text(pilot, "county")  # only in a definition
         assert listed(screen, "#glossary-terms") == ["Optical fibre backbone"]
+        for _ in "county":
+            await pilot.press("backspace")
+        await type_text(pilot, "o")  # names starting with it first, then names containing it
+        assert listed(screen, "#glossary-terms") == [
+            "Optical fibre backbone",
+            "Korea Computer Center",
+            "Koryolink",
+            "Kwangmyong",
+        ]
+        await pilot.press("backspace")
+        await type_text(pilot, "county")
         await type_text(pilot, "zzz")
         assert listed(screen, "#glossary-terms") == []
         assert "No term matches “countyzzz”" in term_shown(screen)

@@ -163,16 +163,21 @@ class GlossaryTerm:
     path: Path = Path()
     line: int = 0
 
-    def matches(self, query: str) -> bool:
-        """Whether a search for ``query`` should list this term: a case-blind substring of its
-        name, an alias or (for queries of three letters or more) its definition."""
+    def search_rank(self, query: str) -> int | None:
+        """How well the term answers a search, case-blind: 0 when its name or an alias starts
+        with ``query``, 1 when one contains it, 2 when (from three letters on) only its definition
+        does, None when it does not match. An empty query matches everything equally."""
         needle = query.strip().casefold()
         if not needle:
-            return True
-        names = (self.term, *self.aliases)
-        if any(needle in name.casefold() for name in names):
-            return True
-        return len(needle) >= 3 and needle in self.definition.casefold()
+            return 0
+        names = [name.casefold() for name in (self.term, *self.aliases)]
+        if any(name.startswith(needle) for name in names):
+            return 0
+        if any(needle in name for name in names):
+            return 1
+        if len(needle) >= 3 and needle in self.definition.casefold():
+            return 2
+        return None
 
 
 MONTHS = (

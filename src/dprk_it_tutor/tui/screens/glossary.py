@@ -57,7 +57,15 @@ class GlossaryScreen(Screen):
             self.query_one("#glossary-terms", OptionList).highlighted = index
 
     def _filter(self, query: str) -> None:
-        self._shown = [term for term in self.course.glossary if term.matches(query)]
+        ranked = [(term.search_rank(query), term) for term in self.course.glossary]
+        # Names that match come first; the glossary is already in alphabetical order.
+        self._shown = [
+            term
+            for rank, term in sorted(
+                ((rank, term) for rank, term in ranked if rank is not None),
+                key=lambda pair: pair[0],
+            )
+        ]
         terms = self.query_one("#glossary-terms", OptionList)
         terms.clear_options()
         terms.add_options(Option(printable(term.term), id=term.id) for term in self._shown)
