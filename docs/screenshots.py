@@ -35,6 +35,14 @@ async def main() -> None:
             await pilot.press("c")
             await pilot.pause()
             app.save_screenshot("lesson.svg", str(OUT))
+            await pilot.press("escape", "g")
+            for key in "intranet":
+                await pilot.press(key)
+            await pilot.pause()
+            app.save_screenshot("glossary.svg", str(OUT))
+            await pilot.press("escape", "t", *["down"] * 13)
+            await pilot.pause()
+            app.save_screenshot("timeline.svg", str(OUT))
             await pilot.press("q")
 
 
