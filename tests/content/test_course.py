@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from dprk_it_tutor.content.course import find_content_files, load_course
-from dprk_it_tutor.content.lessons import load_lesson
-from dprk_it_tutor.content.model import QUESTION_TYPES, BrokenFile, Course, Diagnostic
-from dprk_it_tutor.paths import builtin_course_dir
-from dprk_it_tutor.quiz.grading import grade
+from dprk_it_tutor.content.model import BrokenFile, Diagnostic
 
 
 def lesson_md(lesson_id: str, order: int = 1, steps: int = 2, prerequisites: str = "[]") -> str:
@@ -252,48 +247,6 @@ def test_load_course_merges_several_paths(tmp_path: Path) -> None:
 
 
 # -- the shipped course -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Course:
-    return load_course([builtin_course_dir()])
-
-
-def test_shipped_course_loads_without_any_diagnostic(shipped: Course) -> None:
-    assert shipped.diagnostics == ()
-    assert shipped.broken == ()
-    assert len(shipped.lessons) >= 2
-
-
-def test_shipped_lessons_each_have_a_quiz(shipped: Course) -> None:
-    assert {lesson.id for lesson in shipped.lessons} == set(shipped.quizzes)
-
-
-def test_shipped_questions_have_explanations_and_steps_that_resolve(shipped: Course) -> None:
-    for lesson in shipped.lessons:
-        quiz = shipped.quiz_for(lesson.id)
-        for q in quiz.questions:
-            assert q.explanation.strip(), q.id
-            assert q.step is not None, q.id
-            assert 1 <= q.step <= lesson.step_count, q.id
-            # The author's answer, given as a learner would give it, earns full marks.
-            response = q.answer[0] if q.type == "short" else q.answer
-            assert grade(q, response).correct, q.id
-
-
-def test_shipped_course_uses_every_question_type(shipped: Course) -> None:
-    used = {q.type for quiz in shipped.quizzes.values() for q in quiz.questions}
-    assert used == set(QUESTION_TYPES)
-
-
-def test_shipped_question_ids_are_unique(shipped: Course) -> None:
-    ids = [q.id for quiz in shipped.quizzes.values() for q in quiz.questions]
-    assert len(ids) == len(set(ids))
-
-
-def test_shipped_lesson_files_load_on_their_own(shipped: Course) -> None:
-    for lesson in shipped.lessons:
-        assert load_lesson(lesson.path) == lesson
 
 
 def test_quiz_for_a_lesson_that_failed_to_load_says_so(root: Path) -> None:
