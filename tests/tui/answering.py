@@ -55,7 +55,8 @@ async def answer_correctly(pilot, screen: QuizScreen) -> None:
             await pilot.press(str(options.index(choice) + 1))
         await pilot.press("enter")
     elif question.type == "short":
-        await type_text(pilot, question.answer[0].upper())
+        # The shortest accepted answer, in capitals (matching ignores case).
+        await type_text(pilot, min(question.answer, key=len).upper())
         await pilot.press("enter")
     elif question.type == "numeric":
         await type_text(pilot, f"{question.answer:,.0f}")
@@ -67,10 +68,21 @@ async def answer_correctly(pilot, screen: QuizScreen) -> None:
         for index, (_, right) in enumerate(question.answer):
             assert pilot.app.focused is screen.query_one(f"#match-{index}")
             await pilot.press("enter")
-            await type_text(pilot, right)
+            await type_text(pilot, unique_prefix(right, options))
             await pilot.press("enter", "tab")
         await pilot.click("#check")
     assert question.id in screen.session.grades, f"{question.type} was not answered"
+
+
+def unique_prefix(option: str, options: list[str]) -> str:
+    """The fewest first letters of ``option`` that no other option starts with: what a person
+    types in a drop-down's type-to-search (each key costs a Pilot round trip)."""
+    others = [o.casefold() for o in options if o != option]
+    for length in range(1, len(option) + 1):
+        prefix = option[:length]
+        if not any(other.startswith(prefix.casefold()) for other in others):
+            return prefix
+    return option
 
 
 async def answer_wrongly(pilot, screen: QuizScreen) -> None:
@@ -92,7 +104,7 @@ async def answer_wrongly(pilot, screen: QuizScreen) -> None:
     elif question.type == "matching":
         for _ in question.answer:  # the same partner for every item
             await pilot.press("enter")
-            await type_text(pilot, options[0])
+            await type_text(pilot, unique_prefix(options[0], options))
             await pilot.press("enter", "tab")
         await pilot.click("#check")
     assert question.id in screen.session.grades, f"{question.type} was not answered"

@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress import ProgressStore
 from dprk_it_tutor.quiz.exam import EXAM_ID
+from dprk_it_tutor.quiz.review import REVIEW_SIZE
 from dprk_it_tutor.tui.app import make_app
 from dprk_it_tutor.tui.screens.home import HomeScreen
 from dprk_it_tutor.tui.screens.quiz import QuizScreen
@@ -83,16 +84,18 @@ async def test_answered_questions_come_back_for_review_mixed_across_lessons(
         )
         app = make_app(course, store)
         async with app.run_test(size=SIZE) as pilot:
-            due = min(answered, 20)
-            assert str(app.screen.query_one("#review", Button).label) == f"Review: {due} due"
+            assert str(app.screen.query_one("#review", Button).label) == f"Review: {answered} due"
             await pilot.press("r")
             review = app.screen
             assert isinstance(review, QuizScreen) and review.kind == "review"
+            assert len(review.session.questions) == min(answered, REVIEW_SIZE)
             lessons = {course.question(q.id)[1].id for q in review.session.questions}
             assert lessons == {first.id, second.id}
             await finish_quiz(pilot)
             await pilot.press("escape")
-            assert str(app.screen.query_one("#review", Button).label) == "Review: nothing due"
+            left = answered - len(review.session.questions)
+            expected = f"Review: {left} due" if left else "Review: nothing due"
+            assert str(app.screen.query_one("#review", Button).label) == expected
         assert store.attempt(review.attempt_id).kind == "review"
 
 
