@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
@@ -13,6 +14,7 @@ from dprk_it_tutor.content.model import (
     ContentError,
     Course,
     Diagnostic,
+    FileKind,
     GlossaryTerm,
     Lesson,
     Quiz,
@@ -27,6 +29,7 @@ QUIZ_SUFFIXES = (".yaml", ".yml")
 GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 TIMELINE_NAMES = ("timeline.yaml", "timeline.yml")
 REFERENCE_NAMES = GLOSSARY_NAMES + TIMELINE_NAMES
+T = TypeVar("T")
 
 
 @dataclass
@@ -96,30 +99,10 @@ def load_course(paths: Sequence[Path]) -> Course:
         for p in files.empty
     ]
     broken: list[BrokenFile] = []
-    lessons: list[Lesson] = []
-    for path in files.lessons:
-        try:
-            lessons.append(load_lesson(path))
-        except ContentError as exc:
-            broken.append(BrokenFile(path, "lesson", exc.name or path.stem, exc.diagnostics))
-    quizzes: list[Quiz] = []
-    for path in files.quizzes:
-        try:
-            quizzes.append(load_quiz(path))
-        except ContentError as exc:
-            broken.append(BrokenFile(path, "quiz", exc.name or path.stem, exc.diagnostics))
-    terms: list[GlossaryTerm] = []
-    for path in files.glossaries:
-        try:
-            terms += load_glossary(path)
-        except ContentError as exc:
-            broken.append(BrokenFile(path, "glossary", path.stem, exc.diagnostics))
-    events: list[TimelineEvent] = []
-    for path in files.timelines:
-        try:
-            events += load_timeline(path)
-        except ContentError as exc:
-            broken.append(BrokenFile(path, "timeline", path.stem, exc.diagnostics))
+    lessons: list[Lesson] = _load_each(files.lessons, "lesson", lambda p: [load_lesson(p)], broken)
+    quizzes: list[Quiz] = _load_each(files.quizzes, "quiz", lambda p: [load_quiz(p)], broken)
+    terms: list[GlossaryTerm] = _load_each(files.glossaries, "glossary", load_glossary, broken)
+    events: list[TimelineEvent] = _load_each(files.timelines, "timeline", load_timeline, broken)
 
     lessons, rejected = _unique_lessons(lessons)
     broken += rejected
@@ -145,6 +128,19 @@ def load_course(paths: Sequence[Path]) -> Course:
         glossary=tuple(sorted(terms, key=lambda term: (term.term.casefold(), term.id))),
         timeline=tuple(sorted(events, key=lambda event: event.sort_key)),
     )
+
+
+def _load_each(
+    paths: list[Path], kind: FileKind, load: Callable[[Path], Iterable[T]], broken: list[BrokenFile]
+) -> list[T]:
+    """Everything ``load`` reads from each path; a file that fails is added to ``broken``."""
+    loaded: list[T] = []
+    for path in paths:
+        try:
+            loaded += load(path)
+        except ContentError as exc:
+            broken.append(BrokenFile(path, kind, exc.name or path.stem, exc.diagnostics))
+    return loaded
 
 
 def _unique_lessons(lessons: list[Lesson]) -> tuple[list[Lesson], list[BrokenFile]]:

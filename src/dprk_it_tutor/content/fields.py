@@ -139,6 +139,23 @@ class FieldReader:
             return ()
         return tuple(self.text((*keypath, i)) for i in range(len(value)))
 
+    def entries(self, key: str, item: str) -> int:
+        """How many entries the top-level list ``key`` holds: 0, with a problem recorded, when it
+        is empty or not a list (a missing key is the caller's required-key problem)."""
+        top = self.doc.data if isinstance(self.doc.data, dict) else {}
+        if key not in top:
+            return 0
+        value = top[key]
+        if isinstance(value, list) and value:
+            return len(value)
+        problem = (
+            f"'{key}' is empty; add at least one {item}"
+            if value == []
+            else f"'{key}' must be a list of {item}s, not {describe(value)}"
+        )
+        self.problem((key,), problem)
+        return 0
+
     def _present(self, keypath: KeyPath) -> bool:
         parent = self.get(keypath[:-1])
         key = keypath[-1]

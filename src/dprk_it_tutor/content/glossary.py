@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dprk_it_tutor.content.fields import FieldReader, describe
+from dprk_it_tutor.content.fields import FieldReader
 from dprk_it_tutor.content.model import ContentError, GlossaryTerm
 from dprk_it_tutor.content.yamlsafe import parse_yaml, read_text
 
@@ -23,18 +23,10 @@ def load_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
     top = fields.mapping((), required=("terms",), optional=(), what="a glossary file")
     if top is None:
         raise ContentError(fields.problems)
-    raw = top.get("terms")
-    if "terms" in top and (not isinstance(raw, list) or not raw):
-        problem = (
-            "'terms' is empty; add at least one term"
-            if raw == []
-            else f"'terms' must be a list of terms, not {describe(raw)}"
-        )
-        fields.problem(("terms",), problem)
     terms: list[GlossaryTerm] = []
     names: dict[str, tuple[str, int]] = {}  # casefolded name or alias -> (term id, line)
     ids: dict[str, int] = {}
-    for index in range(len(raw) if isinstance(raw, list) else 0):
+    for index in range(fields.entries("terms", "term")):
         at = ("terms", index)
         if fields.mapping(at, required=TERM_KEYS, optional=TERM_OPTIONAL, what="a term") is None:
             continue

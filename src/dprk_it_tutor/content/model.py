@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+FileKind = Literal["lesson", "quiz", "glossary", "timeline"]
 
 
 @dataclass(frozen=True, order=True)
@@ -227,7 +228,7 @@ class BrokenFile:
     """A content file that could not be loaded; the app lists it so nothing silently vanishes."""
 
     path: Path
-    kind: Literal["lesson", "quiz", "glossary", "timeline"]
+    kind: FileKind
     name: str  # the lesson id if it could be read, else the file's stem
     diagnostics: tuple[Diagnostic, ...]
 

@@ -41,17 +41,10 @@ def load_quiz(path: Path) -> Quiz:
     shuffle = _boolean(fields, ("shuffle",), default=False)
     shuffle_choices = _boolean(fields, ("shuffle_choices",), default=False)
     questions: list[Question] = []
-    raw = top.get("questions")
-    if "questions" in top and (not isinstance(raw, list) or not raw):
-        problem = (
-            "'questions' is empty; add at least one question"
-            if raw == []
-            else f"'questions' must be a list of questions, not {describe(raw)}"
-        )
-        fields.problem(("questions",), problem)
-    elif isinstance(raw, list):
+    count = fields.entries("questions", "question")
+    if count:
         seen: dict[str, int] = {}
-        for index in range(len(raw)):
+        for index in range(count):
             question = _question(fields, ("questions", index))
             if question is None:
                 continue
@@ -62,7 +55,7 @@ def load_quiz(path: Path) -> Quiz:
                 )
             seen.setdefault(question.id, question.line)
             questions.append(question)
-    draw = _draw(fields, len(raw) if isinstance(raw, list) and raw else None)
+    draw = _draw(fields, count or None)
     if fields.problems:
         raise ContentError(fields.problems, lesson_id)
     return Quiz(

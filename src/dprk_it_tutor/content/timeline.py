@@ -6,7 +6,7 @@ import calendar
 import re
 from pathlib import Path
 
-from dprk_it_tutor.content.fields import FieldReader, describe
+from dprk_it_tutor.content.fields import FieldReader
 from dprk_it_tutor.content.model import ContentError, TimelineEvent
 from dprk_it_tutor.content.yamlsafe import KeyPath, parse_yaml, read_text
 
@@ -23,16 +23,8 @@ def load_timeline(path: Path) -> tuple[TimelineEvent, ...]:
     top = fields.mapping((), required=("events",), optional=(), what="a timeline file")
     if top is None:
         raise ContentError(fields.problems)
-    raw = top.get("events")
-    if "events" in top and (not isinstance(raw, list) or not raw):
-        problem = (
-            "'events' is empty; add at least one event"
-            if raw == []
-            else f"'events' must be a list of events, not {describe(raw)}"
-        )
-        fields.problem(("events",), problem)
     events: list[TimelineEvent] = []
-    for index in range(len(raw) if isinstance(raw, list) else 0):
+    for index in range(fields.entries("events", "event")):
         at = ("events", index)
         if (
             fields.mapping(at, required=EVENT_KEYS, optional=EVENT_OPTIONAL, what="an event")
