@@ -211,6 +211,15 @@ async def test_choosing_an_event_reads_its_step_and_escape_returns_to_the_timeli
         assert (app.screen.lesson.id, app.screen.step) == ("firms", 1)
 
 
+async def test_the_map_has_buttons_for_the_glossary_and_the_timeline(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await click_button(pilot, "#open-glossary")
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        await click_button(pilot, "#open-timeline")
+        assert isinstance(app.screen, TimelineScreen)
+
+
 async def test_command_palette_opens_glossary_and_timeline(app):
     async with app.run_test(size=SIZE) as pilot:
         for name, screen_type in (("Glossary", GlossaryScreen), ("Timeline", TimelineScreen)):

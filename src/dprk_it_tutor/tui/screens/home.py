@@ -56,6 +56,9 @@ class HomeScreen(Screen):
                 with Horizontal(id="home-actions"):
                     yield Button("Review", id="review", compact=True)
                     yield Button("Final exam", id="final-exam", compact=True)
+                with Horizontal(id="home-reference"):
+                    yield Button("Glossary", id="open-glossary", compact=True)
+                    yield Button("Timeline", id="open-timeline", compact=True)
                 yield CourseMap(id="course-map")
             with VerticalScroll(id="lesson-details"):
                 yield Static(id="details", markup=False)
@@ -124,6 +127,14 @@ class HomeScreen(Screen):
     @on(Button.Pressed, "#review")
     def review_pressed(self) -> None:
         self.action_review()
+
+    @on(Button.Pressed, "#open-glossary")
+    def glossary_pressed(self) -> None:
+        self.action_glossary()
+
+    @on(Button.Pressed, "#open-timeline")
+    def timeline_pressed(self) -> None:
+        self.action_timeline()
 
     @on(Button.Pressed, "#final-exam")
     def exam_pressed(self) -> None:
