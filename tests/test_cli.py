@@ -110,16 +110,18 @@ def test_control_characters_in_content_never_reach_the_terminal(tmp_path: Path, 
     assert "\x1b" not in out
 
 
-def test_a_damaged_progress_store_is_one_clear_line_not_a_traceback(tmp_path: Path, capsys) -> None:
+def test_a_damaged_progress_store_is_kept_aside_with_one_clear_line(tmp_path: Path, capsys) -> None:
     (tmp_path / STORE_FILENAME).write_bytes(b"this is not a database" * 100)
     code, out, err = run("list", "--data-dir", str(tmp_path), capsys=capsys)
-    assert code == 1
-    assert out == ""
-    assert err.count("\n") == 1
-    assert err.startswith(
-        f"dprk-it-tutor: error: cannot open the progress store {tmp_path / STORE_FILENAME}"
+    assert code == 0
+    assert "origins" in out  # the command still does its work, on a fresh store
+    (aside,) = tmp_path.glob(f"{STORE_FILENAME}.damaged-*[0-9]")
+    assert aside.read_bytes().startswith(b"this is not a database")
+    assert err == (
+        f"dprk-it-tutor: warning: the progress file {tmp_path / STORE_FILENAME} was damaged "
+        f"(file is not a database); it was kept as {aside} and a new, empty progress file "
+        "was started\n"
     )
-    assert (tmp_path / STORE_FILENAME).read_bytes().startswith(b"this is not a database")
 
 
 def test_unknown_flag_exits_2_with_a_usage_message() -> None:

@@ -11,7 +11,13 @@ from typing import TextIO
 
 from dprk_it_tutor import paths
 from dprk_it_tutor.content import Course, load_course
-from dprk_it_tutor.progress import ProgressStore, StoreError, course_overview, format_score
+from dprk_it_tutor.progress import (
+    ProgressStore,
+    StoreError,
+    course_overview,
+    damaged_store_notice,
+    format_score,
+)
 from dprk_it_tutor.terminal_text import printable
 
 PROG = "dprk-it-tutor"
@@ -82,7 +88,10 @@ def _course() -> Course:
 
 
 def _store(args: argparse.Namespace) -> ProgressStore:
-    return ProgressStore.open(paths.data_dir(getattr(args, "data_dir", None)))
+    store = ProgressStore.open(paths.data_dir(getattr(args, "data_dir", None)))
+    if store.moved_aside:
+        print(f"{PROG}: warning: {damaged_store_notice(store)}", file=sys.stderr)
+    return store
 
 
 def run_app(args: argparse.Namespace, start: str | None = None) -> int:

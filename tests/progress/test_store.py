@@ -93,12 +93,60 @@ def test_store_written_by_a_newer_version_is_refused(tmp_path: Path) -> None:
     assert f"schema {len(MIGRATIONS) + 1}" in str(caught.value)
 
 
-def test_non_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
-    (tmp_path / STORE_FILENAME).write_bytes(b"this is not a database\n" * 200)
-    with pytest.raises(StoreError) as caught:
+def test_a_non_sqlite_file_is_moved_aside_unchanged_and_a_fresh_store_started(
+    tmp_path: Path,
+) -> None:
+    damaged = b"this is not a database\n" * 200
+    (tmp_path / STORE_FILENAME).write_bytes(damaged)
+    with ProgressStore.open(tmp_path) as store:
+        assert store.moved_aside is not None
+        assert store.moved_aside.parent == tmp_path
+        assert store.moved_aside.name.startswith(f"{STORE_FILENAME}.damaged-")
+        assert store.moved_aside.read_bytes() == damaged
+        assert store.damage == "file is not a database"
+        store.visit_step("origins", 1)  # the fresh store works
+        assert store.lesson_records()["origins"].steps_seen == {1}
+    with ProgressStore.open(tmp_path) as again:
+        assert again.moved_aside is None  # the fresh store is not moved next time
+
+
+def test_a_corrupt_database_is_moved_aside_with_its_companion_files(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        store.visit_step("origins", 1)
+    path = tmp_path / STORE_FILENAME
+    data = bytearray(path.read_bytes())
+    data[:16] = b"garbage garbage!"  # the SQLite header
+    path.write_bytes(bytes(data))
+    (tmp_path / f"{STORE_FILENAME}-wal").write_bytes(b"old log")
+    with ProgressStore.open(tmp_path) as store:
+        aside = store.moved_aside
+        assert aside is not None and aside.read_bytes() == bytes(data)
+        assert (tmp_path / f"{aside.name}-wal").read_bytes() == b"old log"
+        assert store.lesson_records() == {}
+
+
+def test_damaged_stores_moved_aside_in_the_same_second_keep_both(tmp_path: Path) -> None:
+    kept = []
+    for text in (b"first damaged file" * 50, b"second damaged file" * 50):
+        (tmp_path / STORE_FILENAME).write_bytes(text)
+        with ProgressStore.open(tmp_path) as store:
+            kept.append(store.moved_aside)
+        (tmp_path / STORE_FILENAME).unlink()
+        for suffix in ("-wal", "-shm"):
+            (tmp_path / f"{STORE_FILENAME}{suffix}").unlink(missing_ok=True)
+    assert kept[0] != kept[1]
+    assert [p.read_bytes()[:5] for p in kept] == [b"first", b"secon"]
+
+
+def test_a_store_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / STORE_FILENAME
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer"):
         ProgressStore.open(tmp_path)
-    assert not isinstance(caught.value, sqlite3.DatabaseError)
-    assert str(tmp_path / STORE_FILENAME) in str(caught.value)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    assert sorted(p.name for p in tmp_path.iterdir() if "damaged" in p.name) == []
 
 
 def test_data_dir_under_a_regular_file_is_a_store_error(tmp_path: Path) -> None:
@@ -388,11 +436,25 @@ def test_a_store_that_cannot_be_opened_closes_its_connection(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
 ) -> None:
     path = tmp_path / STORE_FILENAME
-    if content == "not a database":
-        path.write_bytes(b"plain text, not SQLite" * 50)
+    if content == "not a database":  # SQLite's header, then garbage: SQLite itself refuses it
+        path.write_bytes(b"SQLite format 3\x00" + b"plain text, not SQLite" * 50)
     else:
         with sqlite3.connect(path) as db:
             db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    if content == "not a database":  # moved aside: the first connection closed, a second opened
+        recorded: list[sqlite3.Connection] = []
+        real = sqlite3.connect
+        monkeypatch.setattr(
+            store_module.sqlite3,
+            "connect",
+            lambda *a, **k: recorded.append(real(*a, **k)) or recorded[-1],
+        )
+        with ProgressStore.open(tmp_path) as store:
+            assert store.moved_aside is not None and store.damage
+            assert len(recorded) == 2
+            with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+                recorded[0].execute("SELECT 1")
+        return
     opened: list[sqlite3.Connection] = []
     real_connect = sqlite3.connect
 

@@ -104,3 +104,18 @@ async def test_an_empty_course_says_no_lessons_were_found(tmp_path: Path, data_d
             button = app.screen.query_one("#continue")
             assert button.disabled
             assert str(button.label).startswith("No lessons found")
+
+
+async def test_a_damaged_progress_file_moved_aside_is_announced_in_the_app(
+    course, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "progress.sqlite3").write_bytes(b"not a database at all" * 40)
+    with ProgressStore.open(data_dir) as store:
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            notices = [n for n in visible_notices(app) if "was damaged" in n]
+            assert len(notices) == 1
+            assert str(store.moved_aside) in notices[0]
+            assert isinstance(app.screen, HomeScreen)

@@ -4,6 +4,7 @@ from dprk_it_tutor.progress.status import (
     LessonOverview,
     LessonStatus,
     course_overview,
+    damaged_store_notice,
     format_score,
     lesson_status,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "ReviewCard",
     "StoreError",
     "course_overview",
+    "damaged_store_notice",
     "format_score",
     "lesson_status",
 ]

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from dprk_it_tutor.content.model import Course, Lesson
-from dprk_it_tutor.progress.store import LessonRecord
+from dprk_it_tutor.progress.store import LessonRecord, ProgressStore
+from dprk_it_tutor.terminal_text import printable
 
 
 class LessonStatus(str, Enum):
@@ -64,3 +65,11 @@ def course_overview(course: Course, records: dict[str, LessonRecord]) -> list[Le
 
 def format_score(score: float | None) -> str:
     return "-" if score is None else f"{round(score * 100)}%"
+
+
+def damaged_store_notice(store: ProgressStore) -> str:
+    """What to tell a learner whose progress file was damaged and moved aside at open."""
+    return printable(
+        f"the progress file {store.path} was damaged ({store.damage}); it was kept as "
+        f"{store.moved_aside} and a new, empty progress file was started"
+    )

@@ -30,6 +30,16 @@ class StoreError(Exception):
     """The progress store cannot be opened or written; the message says what and where."""
 
 
+class _DamagedStore(Exception):
+    """The file is not a usable SQLite database (not one at all, or corrupt)."""
+
+
+# SQLite's result codes for "file is not a database" and "database disk image is malformed".
+_DAMAGE_CODES = {26, 11}
+SQLITE_HEADER = b"SQLite format 3\x00"
+_DAMAGE_WORDS = ("file is not a database", "malformed")
+
+
 @dataclass(frozen=True)
 class LessonRecord:
     """What the store knows about one lesson for the current learner."""
@@ -89,13 +99,32 @@ class ProgressStore:
         self._db = connection
         self.path = path
         self._profile = profile_id
+        # Where a damaged store found at open was moved, so the learner can be told.
+        self.moved_aside: Path | None = None
+        self.damage = ""  # what SQLite said about the damaged file
 
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
     def open(cls, data_dir: Path, profile: str = DEFAULT_PROFILE) -> ProgressStore:
-        """Open (creating if needed) the store in ``data_dir`` and migrate it to the latest schema."""
+        """Open (creating if needed) the store in ``data_dir`` and migrate it to the latest schema.
+
+        A file that is not a SQLite database, or a corrupt one, is never deleted: it is renamed
+        beside itself with a timestamp (``moved_aside`` says where) and a fresh store is started.
+        """
         path = data_dir / STORE_FILENAME
+        try:
+            if _not_sqlite(path):  # moved before SQLite opens it, or its -wal, at all
+                raise _DamagedStore("file is not a database")
+            return cls._open(data_dir, path, profile)
+        except _DamagedStore as damaged:
+            aside = _move_aside(path)
+            store = cls._open(data_dir, path, profile)
+            store.moved_aside, store.damage = aside, str(damaged)
+            return store
+
+    @classmethod
+    def _open(cls, data_dir: Path, path: Path, profile: str) -> ProgressStore:
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not path.exists():
@@ -120,6 +149,8 @@ class ProgressStore:
             store._profile = store._profile_id(profile)
         except sqlite3.DatabaseError as exc:
             db.close()
+            if _is_damage(exc):
+                raise _DamagedStore(str(exc)) from None
             raise StoreError(f"cannot open the progress store {path}: {exc}") from None
         except StoreError:
             db.close()
@@ -423,3 +454,42 @@ def _migrate(db: sqlite3.Connection) -> None:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+def _not_sqlite(path: Path) -> bool:
+    """A non-empty file without SQLite's 16-byte header; unreadable files are SQLite's to report."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return bool(header) and header != SQLITE_HEADER
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite refused the file itself, rather than being busy or out of space."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in _DAMAGE_CODES
+    return any(words in str(exc) for words in _DAMAGE_WORDS)
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged store (and its -wal and -shm companions) to a free, timestamped name."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    try:
+        for suffix in ("-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                os.replace(companion, target.with_name(target.name + suffix))
+        os.replace(path, target)
+    except OSError as exc:
+        raise StoreError(
+            f"the progress store {path} is damaged and could not be moved aside: {exc.strerror}"
+        ) from None
+    return target

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from dprk_it_tutor.content import Course
-from dprk_it_tutor.progress import ProgressStore, StoreError
+from dprk_it_tutor.progress import ProgressStore, StoreError, damaged_store_notice
 from dprk_it_tutor.tui.messages import (
     GoHome,
     OpenFinalExam,
@@ -41,12 +41,20 @@ class TutorApp(App[None]):
         self.start = start  # "review": open straight into a review session
         self.course = course
         self.progress = ProgressRecorder(store, self._progress_not_saved)
+        self._damaged_notice = damaged_store_notice(store) if store.moved_aside else ""
         self._warned_about_saving = False
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.course, self.progress)
 
     def on_mount(self) -> None:
+        if self._damaged_notice:
+            self.notify(
+                self._damaged_notice[0].upper() + self._damaged_notice[1:] + ".",
+                title="Your progress file was damaged",
+                severity="warning",
+                timeout=30,
+            )
         if self.course.broken:
             count = len(self.course.broken)
             self.notify(
