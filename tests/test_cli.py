@@ -154,3 +154,16 @@ def test_validate_says_when_a_folder_holds_no_content(tmp_path: Path, capsys) ->
         out.strip()
         == f"{tmp_path}:1:1: error: no lesson (.md) or quiz (.yaml) files in this folder"
     )
+
+
+def test_a_reader_that_stops_early_ends_the_output_quietly(tmp_path: Path) -> None:
+    """`dprk-it-tutor list | head -1`: the closed pipe is not a traceback. The reader here goes
+    away before the first line is written, so the write always finds the pipe closed."""
+    command = [sys.executable, "-m", "dprk_it_tutor", "--data-dir", str(tmp_path), "list"]
+    writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert writer.stdout is not None and writer.stderr is not None
+    writer.stdout.close()
+    err = writer.stderr.read().decode()
+    writer.wait(timeout=30)
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert writer.returncode in (0, 141)
