@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +168,26 @@ def test_a_reader_that_stops_early_ends_the_output_quietly(tmp_path: Path) -> No
     writer.wait(timeout=30)
     assert "Traceback" not in err and "BrokenPipe" not in err
     assert writer.returncode in (0, 141)
+
+
+def test_progress_prints_a_table_and_totals(tmp_path: Path, capsys) -> None:
+    course = load_course([paths.builtin_course_dir()])
+    with ProgressStore.open(tmp_path) as store:
+        store.visit_step(course.lessons[0].id, 1)
+    code, out, _ = run("progress", "--data-dir", str(tmp_path), capsys=capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["#", "id", "status", "step", "best", "last", "tries", "title"]
+    first = lines[1].split()
+    assert first[:2] == ["1", course.lessons[0].id] and "in progress" in lines[1]
+    assert f"1/{course.lessons[0].step_count}" in first
+    assert lines[-1].startswith(f"Completed 0 of {len(course.lessons)} lessons (0%), 1 in progress")
+
+
+def test_progress_json_is_parseable_and_in_teaching_order(tmp_path: Path, capsys) -> None:
+    course = load_course([paths.builtin_course_dir()])
+    code, out, _ = run("progress", "--json", "--data-dir", str(tmp_path), capsys=capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert [lesson["id"] for lesson in data["lessons"]] == [lesson.id for lesson in course.lessons]
+    assert data["totals"]["lessons"] == len(course.lessons)

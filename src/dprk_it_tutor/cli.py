@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from dprk_it_tutor.progress import (
     damaged_store_notice,
     format_score,
 )
+from dprk_it_tutor.progress.report import now_for_reviews, progress_report
 from dprk_it_tutor.terminal_text import printable
 
 PROG = "dprk-it-tutor"
@@ -54,6 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "list", parents=[common], help="print the lessons in order with their status"
     ).set_defaults(handler=list_lessons)
+    progress = commands.add_parser(
+        "progress", parents=[common], help="print your progress: every lesson and the totals"
+    )
+    progress.add_argument(
+        "--json",
+        action="store_true",
+        help="print it as JSON (the shape is described in docs/progress.md)",
+    )
+    progress.set_defaults(handler=show_progress)
     commands.add_parser(
         "review", parents=[common], help="open the course straight into the reviews that are due"
     ).set_defaults(handler=run_review)
@@ -129,6 +140,43 @@ def list_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:
     for broken in course.broken:
         print(f"  !  {printable(broken.first_problem)}", file=out)
     return 0
+
+
+def show_progress(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    course = _course()
+    with _store(args) as store:
+        report = progress_report(course, store, now_for_reviews())
+    if args.json:
+        json.dump(report.as_json(), out, indent=2, ensure_ascii=False)
+        print(file=out)
+        return 0
+    width = max((len(lesson.id) for lesson in report.lessons), default=2)
+    print(
+        f"{'#':>3}  {'id':<{width}}  {'status':<11}  {'step':>5}  {'best':>4}  {'last':>4}  "
+        f"{'tries':>5}  title",
+        file=out,
+    )
+    for number, lesson in enumerate(report.lessons, start=1):
+        step = f"{lesson.steps_seen}/{lesson.steps_total}"
+        print(
+            f"{number:>3}  {lesson.id:<{width}}  {lesson.status:<11}  {step:>5}  "
+            f"{_percent(lesson.best_score):>4}  {_percent(lesson.last_score):>4}  "
+            f"{lesson.attempts:>5}  {printable(lesson.title)}",
+            file=out,
+        )
+    totals = report.totals
+    print(
+        f"\nCompleted {totals.completed} of {totals.lessons} lessons ({totals.completion:g}%), "
+        f"{totals.in_progress} in progress; {totals.steps_seen} of {totals.steps_total} steps seen; "
+        f"{totals.attempts} quiz attempt(s); {report.reviews_due} question(s) due for review.",
+        file=out,
+    )
+    return 0
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}%"
 
 
 def validate_content(args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ is told once, clearly, instead of losing the session to a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from dprk_it_tutor.progress import (
@@ -17,16 +16,12 @@ from dprk_it_tutor.progress import (
     ReviewCard,
     StoreError,
 )
+from dprk_it_tutor.progress.report import now_for_reviews
 from dprk_it_tutor.quiz.grading import Grade
 
 T = TypeVar("T")
 
 RESUME_LESSON = "resume_lesson"  # setting: the lesson that was open when the app last closed
-
-
-def _now() -> str:
-    # The format quiz.review.iso() writes due times in; not imported here to keep fsrs off start-up.
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class ProgressRecorder:
@@ -52,10 +47,10 @@ class ProgressRecorder:
         return self.store.get_setting(RESUME_LESSON)
 
     def due_reviews(self) -> list[ReviewCard]:
-        return self.store.due_reviews(_now())
+        return self.store.due_reviews(now_for_reviews())
 
     def count_due_reviews(self) -> int:
-        return self.store.count_due_reviews(_now())
+        return self.store.count_due_reviews(now_for_reviews())
 
     # writes
     def visit_step(self, lesson_id: str, step: int) -> None:
