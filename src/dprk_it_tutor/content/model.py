@@ -262,6 +262,10 @@ class Course:
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
+    def number(self, lesson: Lesson) -> int:
+        """The lesson's place in teaching order, from 1, as the course map shows it."""
+        return self.lessons.index(lesson) + 1
+
     def quiz_for(self, lesson_id: str) -> Quiz | None:
         return self.quizzes.get(lesson_id)
 

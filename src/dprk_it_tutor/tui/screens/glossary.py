@@ -57,15 +57,12 @@ class GlossaryScreen(Screen):
             self.query_one("#glossary-terms", OptionList).highlighted = index
 
     def _filter(self, query: str) -> None:
-        ranked = [(term.search_rank(query), term) for term in self.course.glossary]
-        # Names that match come first; the glossary is already in alphabetical order.
-        self._shown = [
-            term
-            for rank, term in sorted(
-                ((rank, term) for rank, term in ranked if rank is not None),
-                key=lambda pair: pair[0],
-            )
-        ]
+        ranks = {term.id: term.search_rank(query) for term in self.course.glossary}
+        # Best matches first; the sort is stable, so each rank stays in alphabetical order.
+        self._shown = sorted(
+            (term for term in self.course.glossary if ranks[term.id] is not None),
+            key=lambda term: ranks[term.id],
+        )
         terms = self.query_one("#glossary-terms", OptionList)
         terms.clear_options()
         terms.add_options(Option(printable(term.term), id=term.id) for term in self._shown)

@@ -44,7 +44,7 @@ class TimelineScreen(Screen):
         table = self.query_one(TimelineTable)
         for index, event in enumerate(self.events):
             lesson = self.course.lesson(event.lesson_id)
-            number = str(self.course.lessons.index(lesson) + 1) if lesson else "?"
+            number = str(self.course.number(lesson)) if lesson else "?"
             table.add_row(printable(event.when), printable(event.title), number, key=str(index))
         if not self.events:
             self.query_one("#timeline-detail", Static).update("This course has no timeline.")
@@ -65,8 +65,7 @@ class TimelineScreen(Screen):
             lines.append(event.detail)
         lesson = self.course.lesson(event.lesson_id)
         if lesson:
-            number = self.course.lessons.index(lesson) + 1
-            where = f"lesson {number}, {lesson.title}"
+            where = f"lesson {self.course.number(lesson)}, {lesson.title}"
             if event.step:
                 where += f", step {event.step}"
             lines.append(f"Taught in {where}. Press enter or click the row to read it.")

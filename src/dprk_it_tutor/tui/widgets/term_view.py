@@ -23,9 +23,7 @@ def term_markdown(course: Course, term: GlossaryTerm) -> str:
     if lessons:
         parts.append(
             "**Used in:** "
-            + "; ".join(
-                f"lesson {course.lessons.index(lesson) + 1}, *{lesson.title}*" for lesson in lessons
-            )
+            + "; ".join(f"lesson {course.number(lesson)}, *{lesson.title}*" for lesson in lessons)
         )
     return printable("\n\n".join(parts))
 
