@@ -37,7 +37,7 @@ def make_v1_store(folder: Path) -> None:
 def test_a_version_1_store_keeps_all_its_data_after_migration(tmp_path: Path) -> None:
     make_v1_store(tmp_path)
     with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 2
+        assert store.schema_version == len(MIGRATIONS) == 3
         record = store.lesson_records()["origins"]
         assert record.current_step == 3
         assert record.steps_seen == frozenset({1, 2, 3})
@@ -112,5 +112,5 @@ def test_saving_a_review_replaces_the_card_and_logs_each_rating(tmp_path: Path) 
 def test_review_cards_belong_to_one_profile(tmp_path: Path) -> None:
     with ProgressStore.open(tmp_path, profile="alice") as alice:
         alice.save_review(card("q", "2026-01-01T00:00:00+00:00"), rating=1)
-    with ProgressStore.open(tmp_path) as default:
+    with ProgressStore.open(tmp_path, profile="default") as default:
         assert default.count_due_reviews("2027-01-01T00:00:00+00:00") == 0

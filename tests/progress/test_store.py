@@ -335,7 +335,7 @@ def test_profiles_are_kept_apart(tmp_path: Path) -> None:
         assert alice.attempt(attempt_id) is None
         assert alice.get_setting("theme") is None
         alice.visit_step("firm-types", 1)
-    with ProgressStore.open(tmp_path) as default:
+    with ProgressStore.open(tmp_path, profile="default") as default:
         assert set(default.lesson_records()) == {"origins"}
 
 
@@ -468,3 +468,64 @@ def test_a_store_that_cannot_be_opened_closes_its_connection(
     assert len(opened) == 1
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         opened[0].execute("SELECT 1")
+
+
+def test_without_a_name_the_store_opens_for_the_learner_who_used_it_last(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        assert store.profile_name == "default"
+    with ProgressStore.open(tmp_path, profile="  Kim Min-ji ") as store:
+        assert store.profile_name == "Kim Min-ji"
+    with ProgressStore.open(tmp_path) as store:
+        assert store.profile_name == "Kim Min-ji"
+        assert [p.name for p in store.profiles()] == ["default", "Kim Min-ji"]
+        store.use_profile("default")
+    with ProgressStore.open(tmp_path) as store:
+        assert store.profile_name == "default"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "a" * 33, "bob;drop", "tab\there", "x/y"])
+def test_a_name_that_cannot_name_a_learner_is_refused_with_the_rule(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(StoreError, match="cannot name a learner: use 1 to 32 letters"):
+        ProgressStore.open(tmp_path, profile=name)
+
+
+def test_reading_time_adds_up_per_visit_and_joins_quiz_time(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        store.add_study_time("visit-1", "origins", 30)
+        store.add_study_time("visit-1", "origins", 12.5)
+        store.add_study_time("visit-2", "origins", 7.5)
+        store.add_study_time("visit-3", "firm-types", -5)  # a clock going backwards adds nothing
+        attempt = store.start_attempt("origins", 1, ["a", "b"])
+        store.record_answer(attempt, "a", "x", 1.0, seconds=10)
+        store.record_answer(attempt, "b", "y", 0.0, seconds=None)
+        review = store.start_attempt("review", 1, ["a"], kind="review")
+        store.record_answer(review, "a", "x", 1.0, seconds=99)  # reviews belong to no lesson
+        assert store.lesson_seconds() == {"origins": 60.0, "firm-types": 0.0}
+
+
+def test_each_day_of_study_is_kept_once_for_the_streak(tmp_path: Path) -> None:
+    from datetime import date
+
+    with ProgressStore.open(tmp_path) as store:
+        store.today = lambda: date(2026, 11, 20)
+        store.visit_step("origins", 1)
+        store.visit_step("origins", 2)
+        store.today = lambda: date(2026, 11, 22)
+        attempt = store.start_attempt("origins", 1, ["a"])
+        store.record_answer(attempt, "a", "x", 1.0)
+        assert store.activity_days() == [date(2026, 11, 20), date(2026, 11, 22)]
+
+
+def test_an_unfinished_attempt_can_be_found_again_with_its_answers(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        done = store.start_attempt("origins", 1, ["a"])
+        store.finish_attempt(done, 1.0, True)
+        assert store.unfinished_attempt("origins") is None
+        open_one = store.start_attempt("origins", 5, ["a", "b"])
+        store.record_answer(open_one, "a", "x", 1.0)
+        found = store.unfinished_attempt("origins")
+        assert (found.id, found.seed, list(found.answers)) == (open_one, 5, ["a"])
+        assert store.unfinished_attempt("origins", kind="retry") is None
+        assert [(p.lesson_id, p.score) for p in store.score_history()] == [("origins", 1.0)]

@@ -78,3 +78,35 @@ MIGRATIONS.append(
                reviewed_at TEXT NOT NULL)""",
     )
 )
+
+MIGRATIONS.append(
+    # 3: which learner used the app last; a stable id for every attempt, so that an export can be
+    # imported twice without duplicating it; time spent reading each lesson (one row per visit,
+    # keyed by a stable id for the same reason); the days the learner studied, for the streak.
+    (
+        "ALTER TABLE profile ADD COLUMN last_used_at TEXT",
+        "ALTER TABLE quiz_attempt ADD COLUMN uid TEXT",
+        "UPDATE quiz_attempt SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL",
+        "CREATE UNIQUE INDEX quiz_attempt_by_uid ON quiz_attempt (uid)",
+        """CREATE TABLE study_time (
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               uid TEXT NOT NULL,
+               lesson_id TEXT NOT NULL,
+               started_at TEXT NOT NULL,
+               seconds REAL NOT NULL DEFAULT 0,
+               PRIMARY KEY (profile_id, uid))""",
+        "CREATE INDEX study_time_by_lesson ON study_time (profile_id, lesson_id)",
+        """CREATE TABLE activity_day (
+               profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+               day TEXT NOT NULL,
+               PRIMARY KEY (profile_id, day))""",
+        # Earlier activity, dated in UTC (the only date those versions kept).
+        """INSERT OR IGNORE INTO activity_day (profile_id, day)
+               SELECT profile_id, substr(seen_at, 1, 10) FROM step_seen
+               WHERE seen_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'""",
+        """INSERT OR IGNORE INTO activity_day (profile_id, day)
+               SELECT a.profile_id, substr(n.answered_at, 1, 10)
+               FROM answer n JOIN quiz_attempt a ON a.id = n.attempt_id
+               WHERE n.answered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'""",
+    )
+)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +24,7 @@ from dprk_it_tutor.progress.migrations import MIGRATIONS
 STORE_FILENAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_PROFILE = "default"
+PROFILE_NAME_MAX = 32
 
 AttemptKind = Literal["quiz", "retry", "exam", "review"]
 
@@ -38,6 +41,24 @@ class _DamagedStore(Exception):
 _DAMAGE_CODES = {26, 11}
 SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGE_WORDS = ("file is not a database", "malformed")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A learner: each has their own progress in the same store."""
+
+    name: str
+    created_at: str
+    last_used_at: str | None
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One finished quiz attempt's score, for charts of scores over attempts."""
+
+    lesson_id: str
+    finished_at: str
+    score: float  # 0..1
 
 
 @dataclass(frozen=True)
@@ -86,10 +107,28 @@ class Attempt:
     question_ids: tuple[str, ...] = ()
     kind: AttemptKind = "quiz"
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
+    uid: str = ""  # the same in every copy of the store, unlike ``id``
 
 
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def local_today() -> date:
+    """The learner's calendar day, which is what a daily streak counts."""
+    return datetime.now().astimezone().date()
+
+
+def check_profile_name(name: str) -> str:
+    """The name, trimmed, if it can name a learner; otherwise a StoreError saying why."""
+    cleaned = unicodedata.normalize("NFC", name).strip()
+    allowed = all(ch.isalnum() or ch in " -_.'" for ch in cleaned)
+    if not cleaned or len(cleaned) > PROFILE_NAME_MAX or not allowed:
+        raise StoreError(
+            f"{name!r} cannot name a learner: use 1 to {PROFILE_NAME_MAX} letters, digits, "
+            "spaces, or the characters - _ . '"
+        )
+    return cleaned
 
 
 class ProgressStore:
@@ -99,6 +138,8 @@ class ProgressStore:
         self._db = connection
         self.path = path
         self._profile = profile_id
+        self.profile_name = ""
+        self.today: Callable[[], date] = local_today  # replaceable in tests of the streak
         # Where a damaged store found at open was moved, so the learner can be told.
         self.moved_aside: Path | None = None
         self.damage = ""  # what SQLite said about the damaged file
@@ -106,8 +147,11 @@ class ProgressStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, profile: str = DEFAULT_PROFILE) -> ProgressStore:
+    def open(cls, data_dir: Path, profile: str | None = None) -> ProgressStore:
         """Open (creating if needed) the store in ``data_dir`` and migrate it to the latest schema.
+
+        ``profile`` names the learner (created if new); without it, the learner who used the store
+        most recently, or ``default`` in a new store.
 
         A file that is not a SQLite database, or a corrupt one, is never deleted: it is renamed
         beside itself with a timestamp (``moved_aside`` says where) and a fresh store is started.
@@ -124,7 +168,7 @@ class ProgressStore:
             return store
 
     @classmethod
-    def _open(cls, data_dir: Path, path: Path, profile: str) -> ProgressStore:
+    def _open(cls, data_dir: Path, path: Path, profile: str | None) -> ProgressStore:
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not path.exists():
@@ -146,7 +190,7 @@ class ProgressStore:
             db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at each commit
             _migrate(db)
             store = cls(db, path, 0)
-            store._profile = store._profile_id(profile)
+            store.use_profile(profile if profile is not None else store._last_profile())
         except sqlite3.DatabaseError as exc:
             db.close()
             if _is_damage(exc):
@@ -187,12 +231,55 @@ class ProgressStore:
             self._db.execute("ROLLBACK")
             raise StoreError(f"cannot save progress to {self.path}: {exc}") from None
 
-    def _profile_id(self, name: str) -> int:
+    # -- learners ------------------------------------------------------------------------------
+
+    def use_profile(self, name: str) -> None:
+        """Make ``name`` the current learner, creating the profile if it is new."""
+        name = check_profile_name(name)
+        now = utc_now()
         with self._write() as db:
             db.execute(
-                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)", (name, utc_now())
+                "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)", (name, now)
             )
-            return db.execute("SELECT id FROM profile WHERE name = ?", (name,)).fetchone()[0]
+            db.execute("UPDATE profile SET last_used_at = ? WHERE name = ?", (now, name))
+            self._profile = db.execute("SELECT id FROM profile WHERE name = ?", (name,)).fetchone()[
+                0
+            ]
+        self.profile_name = name
+
+    def profiles(self) -> list[Profile]:
+        """Every learner in the store, by name."""
+        return [
+            Profile(row["name"], row["created_at"], row["last_used_at"])
+            for row in self._db.execute(
+                "SELECT name, created_at, last_used_at FROM profile ORDER BY name COLLATE NOCASE"
+            )
+        ]
+
+    def _last_profile(self) -> str:
+        row = self._db.execute(
+            "SELECT name FROM profile ORDER BY last_used_at IS NULL, last_used_at DESC, id LIMIT 1"
+        ).fetchone()
+        return row[0] if row else DEFAULT_PROFILE
+
+    def _note_activity(self, db: sqlite3.Connection) -> None:
+        """Count today as a day of study (for the streak)."""
+        db.execute(
+            "INSERT OR IGNORE INTO activity_day (profile_id, day) VALUES (?, ?)",
+            (self._profile, self.today().isoformat()),
+        )
+
+    def activity_days(self) -> list[date]:
+        """The days the learner studied, oldest first."""
+        days = []
+        for (day,) in self._db.execute(
+            "SELECT day FROM activity_day WHERE profile_id = ? ORDER BY day", (self._profile,)
+        ):
+            try:
+                days.append(date.fromisoformat(day))
+            except ValueError:  # written by hand or by a future version: not a day we can count
+                continue
+        return days
 
     # -- lessons -------------------------------------------------------------------------------
 
@@ -211,6 +298,32 @@ class ProgressStore:
                 "INSERT OR IGNORE INTO step_seen (profile_id, lesson_id, step, seen_at) VALUES (?, ?, ?, ?)",
                 (self._profile, lesson_id, step, now),
             )
+            self._note_activity(db)
+
+    def add_study_time(self, visit_id: str, lesson_id: str, seconds: float) -> None:
+        """Add reading time to one visit of a lesson (``visit_id`` is the visit's own id)."""
+        with self._write() as db:
+            db.execute(
+                """INSERT INTO study_time (profile_id, uid, lesson_id, started_at, seconds)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (profile_id, uid) DO UPDATE SET seconds = seconds + excluded.seconds""",
+                (self._profile, visit_id, lesson_id, utc_now(), max(0.0, seconds)),
+            )
+
+    def lesson_seconds(self) -> dict[str, float]:
+        """Time spent per lesson: reading it, and answering its quiz (any kind of attempt)."""
+        totals: dict[str, float] = {}
+        for lesson_id, seconds in self._db.execute(
+            """SELECT lesson_id, sum(seconds) FROM study_time WHERE profile_id = ? GROUP BY lesson_id
+               UNION ALL
+               SELECT a.lesson_id, sum(n.seconds) FROM answer n JOIN quiz_attempt a
+                 ON a.id = n.attempt_id
+               WHERE a.profile_id = ? AND a.kind IN ('quiz', 'retry') AND n.seconds IS NOT NULL
+               GROUP BY a.lesson_id""",
+            (self._profile, self._profile),
+        ):
+            totals[lesson_id] = totals.get(lesson_id, 0.0) + (seconds or 0.0)
+        return totals
 
     def lesson_records(self) -> dict[str, LessonRecord]:
         """Everything known about every lesson the learner has touched, keyed by lesson id."""
@@ -274,9 +387,18 @@ class ProgressStore:
             if kind == "quiz":
                 self._touch_lesson(db, lesson_id, now)
             cursor = db.execute(
-                """INSERT INTO quiz_attempt (profile_id, lesson_id, started_at, seed, question_ids, kind)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                (self._profile, lesson_id, now, seed, json.dumps(question_ids), kind),
+                """INSERT INTO quiz_attempt
+                     (profile_id, lesson_id, started_at, seed, question_ids, kind, uid)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    self._profile,
+                    lesson_id,
+                    now,
+                    seed,
+                    json.dumps(question_ids),
+                    kind,
+                    uuid.uuid4().hex,
+                ),
             )
             return int(cursor.lastrowid or 0)
 
@@ -310,6 +432,7 @@ class ProgressStore:
                     seconds,
                 ),
             )
+            self._note_activity(db)
 
     def finish_attempt(self, attempt_id: int, score: float, passed: bool) -> None:
         now = utc_now()
@@ -324,13 +447,38 @@ class ProgressStore:
             if row:
                 self._touch_lesson(db, row[0], now)
 
+    def unfinished_attempt(self, lesson_id: str, kind: AttemptKind = "quiz") -> Attempt | None:
+        """The latest attempt of this kind at this lesson's quiz that was never finished."""
+        row = self._db.execute(
+            """SELECT * FROM quiz_attempt
+               WHERE profile_id = ? AND lesson_id = ? AND kind = ? AND finished_at IS NULL
+               ORDER BY started_at DESC, id DESC LIMIT 1""",
+            (self._profile, lesson_id, kind),
+        ).fetchone()
+        return self._attempt(row) if row else None
+
+    def score_history(self) -> list[ScorePoint]:
+        """Every finished quiz attempt's score, oldest first (only ``quiz`` attempts count)."""
+        return [
+            ScorePoint(row["lesson_id"], row["finished_at"], row["score"])
+            for row in self._db.execute(
+                """SELECT lesson_id, finished_at, score FROM quiz_attempt
+                   WHERE profile_id = ? AND kind = 'quiz' AND finished_at IS NOT NULL
+                     AND score IS NOT NULL
+                   ORDER BY finished_at, id""",
+                (self._profile,),
+            )
+        ]
+
     def attempt(self, attempt_id: int) -> Attempt | None:
         row = self._db.execute(
             "SELECT * FROM quiz_attempt WHERE id = ? AND profile_id = ?",
             (attempt_id, self._profile),
         ).fetchone()
-        if row is None:
-            return None
+        return self._attempt(row) if row else None
+
+    def _attempt(self, row: sqlite3.Row) -> Attempt:
+        attempt_id = row["id"]
         answers = {
             a["question_id"]: AnswerRecord(
                 a["question_id"],
@@ -355,6 +503,7 @@ class ProgressStore:
             question_ids=tuple(json.loads(row["question_ids"])),
             kind=row["kind"],
             answers=answers,
+            uid=row["uid"] or "",
         )
 
     def _touch_lesson(self, db: sqlite3.Connection, lesson_id: str, now: str) -> None:
@@ -390,6 +539,7 @@ class ProgressStore:
                 "INSERT INTO review_log (profile_id, question_id, rating, reviewed_at) VALUES (?, ?, ?, ?)",
                 (self._profile, card.question_id, rating, now),
             )
+            self._note_activity(db)
 
     def due_reviews(self, now: str, limit: int | None = None) -> list[ReviewCard]:
         """Cards due at ``now`` (ISO 8601 UTC), the longest overdue first."""
