@@ -42,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"where progress is kept (default: ${paths.DATA_DIR_ENV} or the platform's data folder)",
     )
+    common.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"who is learning: each learner has their own progress; a new name adds a learner "
+        f"(default: ${paths.PROFILE_ENV}, else whoever used the course last)",
+    )
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A terminal course on North Korea's IT sector as two 2012-2013 articles reported it.",
@@ -68,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "review", parents=[common], help="open the course straight into the reviews that are due"
     ).set_defaults(handler=run_review)
+    commands.add_parser(
+        "learners", parents=[common], help="list the learners whose progress is kept here"
+    ).set_defaults(handler=list_learners)
     validate = commands.add_parser(
         "validate",
         parents=[common],
@@ -104,8 +114,13 @@ def _course() -> Course:
     return load_course([paths.builtin_course_dir()])
 
 
-def _store(args: argparse.Namespace) -> ProgressStore:
-    store = ProgressStore.open(paths.data_dir(getattr(args, "data_dir", None)))
+def _store(args: argparse.Namespace, *, new_profile: bool = False) -> ProgressStore:
+    """The store, open for the learner asked for; only the app may add a learner by naming one."""
+    store = ProgressStore.open(
+        paths.data_dir(getattr(args, "data_dir", None)),
+        paths.profile_name(getattr(args, "profile", None)),
+        new_profile=new_profile,
+    )
     if store.moved_aside:
         print(f"{PROG}: warning: {damaged_store_notice(store)}", file=sys.stderr)
     return store
@@ -115,7 +130,7 @@ def run_app(args: argparse.Namespace, start: str | None = None) -> int:
     from dprk_it_tutor.tui.app import make_app  # Textual is imported only when the app runs
 
     course = _course()
-    with _store(args) as store:
+    with _store(args, new_profile=True) as store:
         make_app(course, store, start).run()
     return 0
 
@@ -139,6 +154,18 @@ def list_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:
         )
     for broken in course.broken:
         print(f"  !  {printable(broken.first_problem)}", file=out)
+    return 0
+
+
+def list_learners(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    with _store(args) as store:
+        current = store.profile_name
+        learners = store.profiles()
+    for learner in learners:
+        mark = "*" if learner.name == current else " "
+        last = (learner.last_used_at or "")[:10] or "-"
+        print(f"{mark} {printable(learner.name):<32}  last used {last}", file=out)
     return 0
 
 

@@ -11,6 +11,7 @@ import platformdirs
 
 APP_NAME = "dprk-it-tutor"
 DATA_DIR_ENV = "DPRK_IT_TUTOR_DATA"
+PROFILE_ENV = "DPRK_IT_TUTOR_PROFILE"
 
 
 def builtin_course_dir() -> Path:
@@ -38,3 +39,12 @@ def data_dir(
     if environ.get(DATA_DIR_ENV):
         return Path(environ[DATA_DIR_ENV]).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def profile_name(
+    override: str | None = None, environ: Mapping[str, str] = os.environ
+) -> str | None:
+    """The learner asked for: ``--profile``, else ``$DPRK_IT_TUTOR_PROFILE``, else None (the last one)."""
+    if override is not None:
+        return override
+    return environ.get(PROFILE_ENV) or None

@@ -116,3 +116,27 @@ def test_property_score_is_the_fraction_right(
     assert 0.0 <= session.score <= 1.0
     assert session.score == pytest.approx(right / count)
     assert session.passed is (right * 100 >= pass_mark * count)
+
+
+def test_resuming_an_attempt_regrades_its_answers_and_points_at_the_next_question() -> None:
+    base = make_quiz(4, pass_mark=50)
+    quiz = Quiz(
+        lesson_id=base.lesson_id,
+        pass_mark=50,
+        questions=base.questions,
+        path=base.path,
+        shuffle=True,
+        shuffle_choices=True,
+    )
+    first = QuizSession.start(quiz, seed=11)
+    ids = [q.id for q in first.questions]
+    given = {ids[0]: (first.questions[0].answer, True), "gone": ("x", False)}
+    resumed = QuizSession.resume(quiz, 11, [*ids, "gone"], given)
+    assert [q.id for q in resumed.questions] == ids  # a question no longer in the quiz is left out
+    assert resumed.grades[ids[0]].correct
+    assert resumed.hints_used == {ids[0]}
+    assert resumed.next_unanswered == 1
+    assert resumed.options(resumed.questions[1]) == first.options(first.questions[1])
+    for question in resumed.questions[1:]:
+        resumed.answer(question, question.answer)
+    assert resumed.next_unanswered is None and resumed.finished

@@ -147,11 +147,14 @@ class ProgressStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, profile: str | None = None) -> ProgressStore:
+    def open(
+        cls, data_dir: Path, profile: str | None = None, *, new_profile: bool = True
+    ) -> ProgressStore:
         """Open (creating if needed) the store in ``data_dir`` and migrate it to the latest schema.
 
         ``profile`` names the learner (created if new); without it, the learner who used the store
-        most recently, or ``default`` in a new store.
+        most recently, or ``default`` in a new store. With ``new_profile=False`` a name that is
+        not in the store yet is refused instead of added (for commands that only read).
 
         A file that is not a SQLite database, or a corrupt one, is never deleted: it is renamed
         beside itself with a timestamp (``moved_aside`` says where) and a fresh store is started.
@@ -160,15 +163,17 @@ class ProgressStore:
         try:
             if _not_sqlite(path):  # moved before SQLite opens it, or its -wal, at all
                 raise _DamagedStore("file is not a database")
-            return cls._open(data_dir, path, profile)
+            return cls._open(data_dir, path, profile, new_profile)
         except _DamagedStore as damaged:
             aside = _move_aside(path)
-            store = cls._open(data_dir, path, profile)
+            store = cls._open(data_dir, path, profile, new_profile)
             store.moved_aside, store.damage = aside, str(damaged)
             return store
 
     @classmethod
-    def _open(cls, data_dir: Path, path: Path, profile: str | None) -> ProgressStore:
+    def _open(
+        cls, data_dir: Path, path: Path, profile: str | None, new_profile: bool
+    ) -> ProgressStore:
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not path.exists():
@@ -190,7 +195,10 @@ class ProgressStore:
             db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at each commit
             _migrate(db)
             store = cls(db, path, 0)
-            store.use_profile(profile if profile is not None else store._last_profile())
+            if profile is None:
+                store.use_profile(store._last_profile())
+            else:
+                store.use_profile(profile, new=new_profile)
         except sqlite3.DatabaseError as exc:
             db.close()
             if _is_damage(exc):
@@ -233,10 +241,16 @@ class ProgressStore:
 
     # -- learners ------------------------------------------------------------------------------
 
-    def use_profile(self, name: str) -> None:
-        """Make ``name`` the current learner, creating the profile if it is new."""
+    def use_profile(self, name: str, *, new: bool = True) -> None:
+        """Make ``name`` the current learner, creating the profile if it is new (and ``new``)."""
         name = check_profile_name(name)
         now = utc_now()
+        known = [profile.name for profile in self.profiles()]
+        if not new and name not in known:
+            raise StoreError(
+                f"there is no learner named {name!r} in {self.path} (learners: "
+                f"{', '.join(known) or 'none yet'}); open the course with --profile to add one"
+            )
         with self._write() as db:
             db.execute(
                 "INSERT OR IGNORE INTO profile (name, created_at) VALUES (?, ?)", (name, now)

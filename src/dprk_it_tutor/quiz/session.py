@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +69,36 @@ class QuizSession:
         """An attempt as it was shown, from its stored seed and question ids."""
         by_id = {q.id: q for q in quiz.questions}
         return cls(quiz=quiz, seed=seed, questions=[by_id[i] for i in question_ids if i in by_id])
+
+    @classmethod
+    def resume(
+        cls,
+        quiz: Quiz,
+        seed: int,
+        question_ids: Sequence[str],
+        answers: Mapping[str, tuple[Any, bool]],
+    ) -> QuizSession:
+        """An interrupted attempt, with the answers given before it stopped graded again.
+
+        ``answers`` maps a question id to the stored response and whether the hint was used.
+        Questions no longer in the quiz are left out, and so are their answers.
+        """
+        session = cls.restore(quiz, seed, question_ids)
+        for question in session.questions:
+            if question.id in answers:
+                response, hint_used = answers[question.id]
+                session.responses[question.id] = response
+                session.grades[question.id] = grade(question, response)
+                if hint_used:
+                    session.hints_used.add(question.id)
+        return session
+
+    @property
+    def next_unanswered(self) -> int | None:
+        """The position of the first question not answered yet, or None when all are."""
+        return next(
+            (index for index, q in enumerate(self.questions) if q.id not in self.grades), None
+        )
 
     def options(self, question: Question) -> tuple[str, ...]:
         return option_order(question, self.seed, self.quiz.shuffle_choices)

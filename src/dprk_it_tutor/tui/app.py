@@ -15,6 +15,7 @@ from dprk_it_tutor.tui.messages import (
     GoHome,
     OpenFinalExam,
     OpenGlossary,
+    OpenLearners,
     OpenLesson,
     OpenQuiz,
     OpenReview,
@@ -67,9 +68,25 @@ class TutorApp(App[None]):
         if self.start == "review":
             self.post_message(OpenReview())
             return
+        if self._resume_interrupted_quiz():
+            return
         resume = self.progress.resume_lesson()
         if resume and self.course.lesson(resume):
             self.post_message(OpenLesson(resume))
+
+    def _resume_interrupted_quiz(self) -> bool:
+        """Reopen the quiz attempt that was open when the app last stopped, if there is one."""
+        from dprk_it_tutor.quiz.resume import quiz_for_attempt
+
+        attempt = self.progress.resume_attempt()
+        if attempt is None:
+            return False
+        found = quiz_for_attempt(self.course, attempt.lesson_id, attempt.kind, attempt.question_ids)
+        if found is None:  # its questions are no longer in the course
+            self.progress.set_resume_attempt(None)
+            return False
+        self.post_message(StartQuiz(found.quiz, attempt.kind, found.title, resume=attempt))
+        return True
 
     def _progress_not_saved(self, error: StoreError) -> None:
         if not self._warned_about_saving:
@@ -115,7 +132,11 @@ class TutorApp(App[None]):
         if lesson is None or quiz is None:
             self.notify("This lesson has no quiz.", severity="warning")
             return
-        self.start_quiz(StartQuiz(quiz, "quiz", f"Quiz: {lesson.title}"))
+        from dprk_it_tutor.quiz.resume import quiz_title
+
+        resume = self.progress.unfinished_attempt(lesson.id)
+        title = quiz_title(self.course, lesson.id, "quiz")
+        self.start_quiz(StartQuiz(quiz, "quiz", title, resume=resume))
 
     @on(StartQuiz)
     def start_quiz(self, message: StartQuiz) -> None:
@@ -128,6 +149,7 @@ class TutorApp(App[None]):
             kind=message.kind,
             title=message.title,
             only=message.only,
+            resume=message.resume,
         )
         self.push_screen(screen)
 
@@ -191,6 +213,25 @@ class TutorApp(App[None]):
         yield SystemCommand(
             "Timeline", "Every dated event, in order", lambda: self.post_message(OpenTimeline())
         )
+        yield SystemCommand(
+            "Switch learner",
+            "Choose who is learning, or add a learner",
+            lambda: self.post_message(OpenLearners()),
+        )
+
+    @on(OpenLearners)
+    def open_learners(self) -> None:
+        from dprk_it_tutor.tui.screens.learners import LearnersDialog
+
+        self._close_to_home()
+        self.push_screen(
+            LearnersDialog(self.progress.learners(), self.progress.learner), self._switch_learner
+        )
+
+    def _switch_learner(self, name: str | None) -> None:
+        if name and self.progress.switch_learner(name):
+            self.notify(f"{name} is learning now; their progress is shown.", title="Learner")
+        # The course map refreshes itself when the dialog closes over it.
 
     @on(GoHome)
     def go_home(self) -> None:

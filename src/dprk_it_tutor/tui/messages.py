@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.message import Message
 
 from dprk_it_tutor.content import Quiz
-from dprk_it_tutor.progress import AttemptKind
+from dprk_it_tutor.progress import Attempt, AttemptKind
 from dprk_it_tutor.quiz.session import QuizSession
 
 
@@ -28,13 +28,19 @@ class StartQuiz(Message):
     """Start any kind of attempt: a lesson's quiz, a retry of some questions, the exam, a review."""
 
     def __init__(
-        self, quiz: Quiz, kind: AttemptKind, title: str, only: Sequence[str] | None = None
+        self,
+        quiz: Quiz,
+        kind: AttemptKind,
+        title: str,
+        only: Sequence[str] | None = None,
+        resume: Attempt | None = None,
     ) -> None:
         super().__init__()
         self.quiz = quiz
         self.kind = kind
         self.title = title
         self.only = only
+        self.resume = resume  # an interrupted attempt to pick up again
 
 
 class OpenFinalExam(Message):
@@ -76,3 +82,7 @@ class OpenTerms(Message):
 
 class OpenTimeline(Message):
     """Show the timeline of dated events."""
+
+
+class OpenLearners(Message):
+    """Choose who is learning, or add a learner."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from dprk_it_tutor.progress import (
+    Attempt,
     AttemptKind,
     LessonRecord,
     ProgressStore,
@@ -22,6 +23,7 @@ from dprk_it_tutor.quiz.grading import Grade
 T = TypeVar("T")
 
 RESUME_LESSON = "resume_lesson"  # setting: the lesson that was open when the app last closed
+RESUME_ATTEMPT = "resume_attempt"  # setting: the quiz attempt that was open when it last closed
 
 
 class ProgressRecorder:
@@ -46,6 +48,26 @@ class ProgressRecorder:
     def resume_lesson(self) -> str | None:
         return self.store.get_setting(RESUME_LESSON)
 
+    def resume_attempt(self) -> Attempt | None:
+        """The attempt that was open when the app stopped (quit, crash or kill), if unfinished."""
+        value = self.store.get_setting(RESUME_ATTEMPT)
+        if not value or not value.isdigit():
+            return None
+        attempt = self.store.attempt(int(value))
+        return attempt if attempt is not None and attempt.finished_at is None else None
+
+    def unfinished_attempt(self, lesson_id: str) -> Attempt | None:
+        """A lesson's quiz attempt left before the end with some answers given, to pick up again."""
+        attempt = self.store.unfinished_attempt(lesson_id, "quiz")
+        return attempt if attempt is not None and attempt.answers else None
+
+    @property
+    def learner(self) -> str:
+        return self.store.profile_name
+
+    def learners(self) -> list[str]:
+        return [profile.name for profile in self.store.profiles()]
+
     def due_reviews(self) -> list[ReviewCard]:
         return self.store.due_reviews(now_for_reviews())
 
@@ -58,6 +80,17 @@ class ProgressRecorder:
 
     def set_resume_lesson(self, lesson_id: str | None) -> None:
         self._write(lambda: self.store.set_setting(RESUME_LESSON, lesson_id))
+
+    def set_resume_attempt(self, attempt_id: int | None) -> None:
+        value = None if attempt_id is None else str(attempt_id)
+        self._write(lambda: self.store.set_setting(RESUME_ATTEMPT, value))
+
+    def add_study_time(self, visit_id: str, lesson_id: str, seconds: float) -> None:
+        self._write(lambda: self.store.add_study_time(visit_id, lesson_id, seconds))
+
+    def switch_learner(self, name: str) -> bool:
+        """Make ``name`` the learner (created if new); False, after a warning, if it failed."""
+        return self._write(lambda: self.store.use_profile(name) or True) is True
 
     def start_attempt(
         self, lesson_id: str, seed: int, question_ids: list[str], kind: AttemptKind = "quiz"

@@ -22,6 +22,7 @@ HELP = """\
 | | `e` | final exam (once every lesson is completed) |
 | | `g` | glossary: type to search, `↓` to the list, `/` to search again |
 | | `t` | timeline of dated events; `enter` reads the step that teaches one |
+| | `u` | who is learning: switch to another learner or add one |
 | Lesson | `→` or `n`, `←` or `p` | next / previous step |
 | | `g` | the glossary terms of this step (or click a term); `a` the whole glossary |
 | | `t` | take the lesson's quiz |
@@ -34,7 +35,7 @@ HELP = """\
 | | `h` or `F2` | show the hint |
 | | `l` or `F3` | read the lesson step that teaches this question |
 | | `n` or `enter` | next question, once answered |
-| | `escape` | leave the quiz |
+| | `escape` | leave the quiz (opening it again picks up where you stopped) |
 | Results | `m` | retry only the questions you missed |
 | | `r` | retake the whole quiz |
 | | `escape` or `h` | back to the course map |
@@ -42,7 +43,7 @@ HELP = """\
 Everything can be done with the mouse too: click a lesson, a button, an answer or a list.
 
 Your progress is saved as you go, after every step and every answer.
-When you come back, the course opens where you left off. Questions you have answered come back
+When you come back, the course opens where you left off, even in the middle of a quiz. Questions you have answered come back
 for review on a spaced schedule: sooner when you got them wrong.
 
 Press `escape` or `?` to close this help.

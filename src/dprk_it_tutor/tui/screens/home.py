@@ -16,6 +16,7 @@ from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import (
     OpenFinalExam,
     OpenGlossary,
+    OpenLearners,
     OpenLesson,
     OpenReview,
     OpenTimeline,
@@ -40,6 +41,7 @@ class HomeScreen(Screen):
         Binding("e", "final_exam", "Final exam"),
         Binding("g", "glossary", "Glossary"),
         Binding("t", "timeline", "Timeline"),
+        Binding("u", "learners", "Learner"),
     ]
 
     def __init__(self, course: Course, progress: ProgressRecorder) -> None:
@@ -56,6 +58,7 @@ class HomeScreen(Screen):
                 with Horizontal(id="home-actions"):
                     yield Button("Review", id="review", compact=True)
                     yield Button("Final exam", id="final-exam", compact=True)
+                    yield Button("Learner", id="learner", compact=True)
                 with Horizontal(id="home-reference"):
                     yield Button("Glossary", id="open-glossary", compact=True)
                     yield Button("Timeline", id="open-timeline", compact=True)
@@ -72,6 +75,9 @@ class HomeScreen(Screen):
         self.refresh_map()
 
     def refresh_map(self) -> None:
+        learner = self.progress.learner
+        self.query_one("#learner", Button).label = printable(f"Learner: {learner}")
+        self.app.title = printable(f"dprk-it-tutor · {learner}")
         rows = course_overview(self.course, self.progress.lesson_records())
         self.query_one(CourseMap).show(rows, self.course.broken)
         self._target = continue_target(rows, self.progress.last_visited_lesson())
@@ -102,7 +108,8 @@ class HomeScreen(Screen):
         exam = self.query_one("#final-exam", Button)
         done = bool(rows) and all(row.status is LessonStatus.COMPLETED for row in rows)
         exam.disabled = not done
-        exam.label = "Final exam" if done else "Final exam (after every lesson)"
+        exam.label = "Final exam" if done else "Final exam (locked)"
+        exam.tooltip = None if done else "Opens once every lesson is completed"
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -123,6 +130,13 @@ class HomeScreen(Screen):
 
     def action_timeline(self) -> None:
         self.post_message(OpenTimeline())
+
+    def action_learners(self) -> None:
+        self.post_message(OpenLearners())
+
+    @on(Button.Pressed, "#learner")
+    def learner_pressed(self) -> None:
+        self.action_learners()
 
     @on(Button.Pressed, "#review")
     def review_pressed(self) -> None:

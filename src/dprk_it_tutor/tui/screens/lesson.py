@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import uuid
 from urllib.parse import urlparse
 
 from textual import on
@@ -19,6 +21,9 @@ from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.term_view import term_id_from_link
 
 WEB_SCHEMES = {"http", "https"}
+# Reading time counted for one step at most: a lesson left open overnight is not ten hours' study.
+MAX_SECONDS_PER_STEP = 10 * 60
+clock = time.monotonic  # replaced in tests
 
 
 class LessonScreen(Screen):
@@ -52,6 +57,8 @@ class LessonScreen(Screen):
         self.peek = peek
         self.came_from = came_from
         self._start_step = max(1, min(step, lesson.step_count))
+        self._visit_id = uuid.uuid4().hex
+        self._reading_since: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +84,29 @@ class LessonScreen(Screen):
         self._show_step()
         self.query_one("#step-scroll").focus()
 
+    # Reading time: counted while this screen is on top, saved at every step change so that a
+    # killed terminal loses one step's time at most.
+    def on_screen_resume(self) -> None:
+        self._reading_since = clock()
+
+    def on_screen_suspend(self) -> None:
+        self._save_reading_time()
+
+    def on_unmount(self) -> None:
+        self._save_reading_time()
+
+    def _save_reading_time(self) -> None:
+        if self._reading_since is None:
+            return
+        seconds = min(clock() - self._reading_since, MAX_SECONDS_PER_STEP)
+        self._reading_since = None
+        if seconds > 0:
+            self.progress.add_study_time(self._visit_id, self.lesson.id, round(seconds, 1))
+
     def watch_step(self) -> None:
+        if self._reading_since is not None:
+            self._save_reading_time()
+            self._reading_since = clock()
         self._show_step()
 
     def _show_step(self) -> None:

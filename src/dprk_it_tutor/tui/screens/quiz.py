@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
 from dprk_it_tutor.content import Course, Lesson, Question, Quiz
-from dprk_it_tutor.progress import AttemptKind
+from dprk_it_tutor.progress import Attempt, AttemptKind
 from dprk_it_tutor.quiz.session import QuizSession
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import QuizFinished
@@ -54,15 +54,22 @@ class QuizScreen(Screen):
         kind: AttemptKind = "quiz",
         title: str = "",
         only: Sequence[str] | None = None,
+        resume: Attempt | None = None,
     ) -> None:
         super().__init__()
         self.course = course
         self.progress = progress
         self.kind = kind
         self.title_text = title or f"Quiz: {quiz.lesson_id}"
-        self.session = QuizSession.start(quiz, only=only)
         self.index = 0
         self.attempt_id: int | None = None
+        self.resumed = resume
+        if resume is None:
+            self.session = QuizSession.start(quiz, only=only)
+        else:
+            answers = {a.question_id: (a.response, a.hint_used) for a in resume.answers.values()}
+            self.session = QuizSession.resume(quiz, resume.seed, resume.question_ids, answers)
+            self.attempt_id = resume.id
 
     @property
     def question(self) -> Question:
@@ -98,10 +105,25 @@ class QuizScreen(Screen):
             self.notify("There are no questions to ask here.", severity="warning")
             self.dismiss()
             return
-        question_ids = [q.id for q in self.session.questions]
-        self.attempt_id = self.progress.start_attempt(
-            self.session.quiz.lesson_id, self.session.seed, question_ids, self.kind
-        )
+        if self.resumed is None:
+            question_ids = [q.id for q in self.session.questions]
+            self.attempt_id = self.progress.start_attempt(
+                self.session.quiz.lesson_id, self.session.seed, question_ids, self.kind
+            )
+        # Kept until the attempt ends, so a crash or a killed terminal reopens it where it was.
+        self.progress.set_resume_attempt(self.attempt_id)
+        if self.resumed is not None:
+            position = self.session.next_unanswered
+            if position is None:  # stopped after the last answer, before the results
+                self._finish()
+                return
+            self.index = position
+            answered = len(self.session.grades)
+            self.notify(
+                f"Picking up where you left off: {answered} of {len(self.session.questions)} "
+                "question(s) already answered.",
+                title="Unfinished attempt",
+            )
         await self._show_question()
 
     async def _show_question(self) -> None:
@@ -204,10 +226,17 @@ class QuizScreen(Screen):
             self.index += 1
             await self._show_question()
             return
+        self._finish()
+
+    def _finish(self) -> None:
         self.progress.finish_attempt(self.attempt_id, self.session.score, self.session.passed)
+        self.progress.set_resume_attempt(None)
         if self.kind == "quiz":
             self.progress.set_resume_lesson(None)
         self.post_message(QuizFinished(self.session, self.kind, self.title_text))
 
     def action_leave(self) -> None:
+        # Left on purpose: the next start opens the course map, while the lesson's quiz still
+        # picks this attempt up again when the learner comes back to it.
+        self.progress.set_resume_attempt(None)
         self.dismiss()
