@@ -381,17 +381,22 @@ def test_reopening_keeps_everything(tmp_path: Path, clock: None) -> None:
 
 # -- two processes at once ----------------------------------------------------------------------
 
-ANSWERS_PER_PROCESS = 300
+ANSWERS_PER_PROCESS = 1500
+EVERY = 5  # each process also visits a step and writes two settings every EVERY answers
 
 
 def record_many(data_dir: str, lesson_id: str, barrier: Any, results: Any) -> None:
-    """Child process: open the store, wait for the other child, then record answers fast."""
+    """Child process: open the store, wait for the other child, then write as fast as it can."""
     try:
         with ProgressStore.open(Path(data_dir)) as opened:
             barrier.wait(timeout=60)
             attempt_id = opened.start_attempt(lesson_id, seed=0, question_ids=[])
             for n in range(ANSWERS_PER_PROCESS):
                 opened.record_answer(attempt_id, f"{lesson_id}-{n}", n, 1.0)
+                if n % EVERY == 0:
+                    opened.visit_step(lesson_id, n // EVERY + 1)
+                    opened.set_setting(f"{lesson_id}-{n}", str(n))
+                    opened.set_setting("shared", f"{lesson_id}-{n}")  # both write the same row
             opened.finish_attempt(attempt_id, score=1.0, passed=True)
         results.put((lesson_id, attempt_id, None))
     except BaseException as exc:  # reported to the parent, which fails the test
@@ -402,9 +407,10 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(2)
     results = context.Queue()
+    lessons = ("alpha", "beta")
     workers = [
         context.Process(target=record_many, args=(str(tmp_path), lesson, barrier, results))
-        for lesson in ("alpha", "beta")
+        for lesson in lessons
     ]
     for worker in workers:
         worker.start()
@@ -412,8 +418,10 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     for worker in workers:
         worker.join(timeout=120)
     assert [worker.exitcode for worker in workers] == [0, 0]
-    assert sorted(error for _, _, error in outcomes if error) == []
+    assert sorted(error for _, _, error in outcomes if error) == []  # never "database is locked"
+    visits = range(0, ANSWERS_PER_PROCESS, EVERY)
     with ProgressStore.open(tmp_path) as opened:
+        records = opened.lesson_records()
         for lesson_id, attempt_id, _ in outcomes:
             attempt = opened.attempt(attempt_id)
             assert attempt.lesson_id == lesson_id
@@ -422,11 +430,20 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
             assert [a.response for a in attempt.answers.values()] == list(
                 range(ANSWERS_PER_PROCESS)
             )
+            assert records[lesson_id].steps_seen == {n // EVERY + 1 for n in visits}
+            assert records[lesson_id].current_step == len(visits)
+            assert [opened.get_setting(f"{lesson_id}-{n}") for n in visits] == [
+                str(n) for n in visits
+            ]
+        last = f"-{visits[-1]}"
+        assert opened.get_setting("shared") in {lesson + last for lesson in lessons}
         db = raw(tmp_path)
         try:
             assert (
                 db.execute("SELECT count(*) FROM answer").fetchone()[0] == 2 * ANSWERS_PER_PROCESS
             )
+            assert db.execute("SELECT count(*) FROM step_seen").fetchone()[0] == 2 * len(visits)
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
             db.close()
 
