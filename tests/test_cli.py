@@ -191,3 +191,128 @@ def test_progress_json_is_parseable_and_in_teaching_order(tmp_path: Path, capsys
     data = json.loads(out)
     assert [lesson["id"] for lesson in data["lessons"]] == [lesson.id for lesson in course.lessons]
     assert data["totals"]["lessons"] == len(course.lessons)
+
+
+# -- a store that cannot be written ---------------------------------------------------------------
+
+# Runs the CLI with every attempt to open a file for writing failing as on a read-only disk.
+READ_ONLY_CLI = """
+import errno, os, sys
+real_open = os.open
+def read_only(path, flags, *args):
+    if flags & (os.O_WRONLY | os.O_RDWR):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+    return real_open(path, flags, *args)
+os.open = read_only
+from dprk_it_tutor.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", [["list"], ["progress"], ["progress", "--json"]])
+def test_commands_name_a_data_folder_that_cannot_be_made_in_one_line(
+    tmp_path: Path, command: list[str]
+) -> None:
+    (tmp_path / "blocker").write_text("a file where the folder should be")
+    data = tmp_path / "blocker" / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "dprk_it_tutor", "--data-dir", str(data), *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"dprk-it-tutor: error: cannot create the progress store at {data / STORE_FILENAME}: "
+        "Not a directory\n"
+    )
+
+
+@pytest.mark.parametrize("command", [["list"], ["progress", "--json"]])
+def test_commands_name_a_read_only_store_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        store.visit_step("origins", 1)
+    result = subprocess.run(
+        [sys.executable, "-c", READ_ONLY_CLI, "--data-dir", str(tmp_path), *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"dprk-it-tutor: error: cannot write to the progress store at {tmp_path / STORE_FILENAME}: "
+        "Read-only file system\n"
+    )
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list:
+    """The apps the CLI starts, recorded instead of run."""
+    from dprk_it_tutor.tui.app import TutorApp
+
+    apps: list = []
+
+    def record(app: TutorApp) -> None:  # the store is closed once run returns: look now
+        apps.append(
+            (
+                app.progress.store.saving,
+                app.progress.store.not_saved_reason,
+                app.progress.lesson_records(),
+            )
+        )
+
+    monkeypatch.setattr(TutorApp, "run", record)
+    return apps
+
+
+@pytest.mark.parametrize("command", ["run", "review"])
+def test_the_app_still_starts_without_saving_when_the_store_cannot_be_made(
+    tmp_path: Path, capsys, started: list, command: str
+) -> None:
+    (tmp_path / "blocker").write_text("a file where the folder should be")
+    data = tmp_path / "blocker" / "data"
+    code, out, err = run("--data-dir", str(data), command, capsys=capsys)
+    assert (code, out) == (0, "")
+    assert err == (
+        f"dprk-it-tutor: warning: cannot create the progress store at {data / STORE_FILENAME}: "
+        "Not a directory; progress will not be saved in this session\n"
+    )
+    ((saving, reason, _),) = started
+    assert saving is False
+    assert "Not a directory" in reason
+
+
+def test_the_app_starts_from_a_copy_of_a_read_only_store(
+    tmp_path: Path, capsys, started: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from dprk_it_tutor.progress import store as store_module
+
+    with ProgressStore.open(tmp_path) as store:
+        store.visit_step("origins", 2)
+
+    def read_only(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path))
+
+    monkeypatch.setattr(store_module.os, "open", read_only)
+    code, _, err = run("--data-dir", str(tmp_path), capsys=capsys)
+    assert code == 0
+    assert err.count("\n") == 1 and "Read-only file system" in err
+    ((saving, _, records),) = started
+    assert saving is False
+    assert records["origins"].current_step == 2
+
+
+def test_the_app_refuses_a_store_from_a_newer_version(
+    tmp_path: Path, capsys, started: list
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        db.execute("PRAGMA user_version = 999")
+    code, out, err = run("--data-dir", str(tmp_path), "run", capsys=capsys)
+    assert (code, out, started) == (1, "", [])
+    assert err.startswith("dprk-it-tutor: error: the progress store was written by a newer")
+    assert err.count("\n") == 1

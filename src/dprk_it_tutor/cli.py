@@ -16,6 +16,7 @@ from dprk_it_tutor.content import Course, load_course
 from dprk_it_tutor.progress import (
     ProgressStore,
     StoreError,
+    StoreUnavailable,
     course_overview,
     damaged_store_notice,
     format_score,
@@ -130,9 +131,23 @@ def run_app(args: argparse.Namespace, start: str | None = None) -> int:
     from dprk_it_tutor.tui.app import make_app  # Textual is imported only when the app runs
 
     course = _course()
-    with _store(args, new_profile=True) as store:
+    try:
+        store = _store(args, new_profile=True)
+    except StoreUnavailable as exc:
+        store = _unsaved_store(args, exc)
+    with store:
         make_app(course, store, start).run()
     return 0
+
+
+def _unsaved_store(args: argparse.Namespace, error: StoreUnavailable) -> ProgressStore:
+    """The app still runs when its store cannot be written: in memory, saving nothing, and says so."""
+    data_dir = paths.data_dir(getattr(args, "data_dir", None))
+    store = ProgressStore.open_unsaved(
+        data_dir, paths.profile_name(getattr(args, "profile", None)), str(error)
+    )
+    print(f"{PROG}: warning: {error}; progress will not be saved in this session", file=sys.stderr)
+    return store
 
 
 def run_review(args: argparse.Namespace) -> int:

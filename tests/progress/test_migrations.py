@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from dprk_it_tutor.progress import store as store_module
 from dprk_it_tutor.progress.migrations import MIGRATIONS
-from dprk_it_tutor.progress.store import STORE_FILENAME, ProgressStore, ReviewCard
+from dprk_it_tutor.progress.store import STORE_FILENAME, ProgressStore, ReviewCard, StoreError
 
 
 def make_v1_store(folder: Path) -> None:
@@ -114,3 +118,159 @@ def test_review_cards_belong_to_one_profile(tmp_path: Path) -> None:
         alice.save_review(card("q", "2026-01-01T00:00:00+00:00"), rating=1)
     with ProgressStore.open(tmp_path, profile="default") as default:
         assert default.count_due_reviews("2027-01-01T00:00:00+00:00") == 0
+
+
+# -- every row survives every migration ------------------------------------------------------------
+
+PROFILES = {1: "default", 2: "Kim Min-ji"}
+STAMP = "2025-{month:02d}-{day:02d}T23:{minute:02d}:00.000+00:00"
+
+
+def stamp(n: int) -> str:
+    return STAMP.format(month=n % 12 + 1, day=n % 28 + 1, minute=n % 60)
+
+
+def fill_old_store(folder: Path, version: int) -> None:
+    """A store exactly as schema ``version`` (1 or 2) wrote it, with much varied progress in it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(folder / STORE_FILENAME) as db:
+        for migration in MIGRATIONS[:version]:
+            for statement in migration:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {version}")
+        for pid, name in PROFILES.items():
+            db.execute("INSERT INTO profile VALUES (?, ?, ?)", (pid, name, stamp(pid)))
+            for n, lesson in enumerate(["origins", "firm-types", "infrastructure", "challenges"]):
+                db.execute(
+                    "INSERT INTO lesson_state VALUES (?, ?, ?, ?, ?)",
+                    (pid, lesson, n + 1, stamp(n), stamp(n + 7)),
+                )
+                for step in range(1, n + 2):
+                    db.execute(
+                        "INSERT INTO step_seen VALUES (?, ?, ?, ?)",
+                        (pid, lesson, step, stamp(10 * pid + step + n)),
+                    )
+                for a in range(3):
+                    attempt = db.execute(
+                        "INSERT INTO quiz_attempt (profile_id, lesson_id, started_at, finished_at,"
+                        " seed, question_ids, score, passed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            pid,
+                            lesson,
+                            stamp(a + n),
+                            stamp(a + n) if a else None,
+                            1000 * pid + a,
+                            json.dumps([f"q{i}" for i in range(4)]),
+                            a / 2 if a else None,
+                            (a == 2) if a else None,
+                        ),
+                    ).lastrowid
+                    for i in range(a + 2):
+                        db.execute(
+                            "INSERT INTO answer (attempt_id, question_id, response, score,"
+                            " answered_at) VALUES (?, ?, ?, ?, ?)",
+                            (
+                                attempt,
+                                f"q{i}",
+                                json.dumps({"pick": [i, "한글"]}),
+                                i % 2,
+                                stamp(20 + a + i + pid),
+                            ),
+                        )
+            db.execute("INSERT INTO setting VALUES (?, 'resume_lesson', 'origins')", (pid,))
+            db.execute("INSERT INTO setting VALUES (?, 'theme', ?)", (pid, name))
+            if version >= 2:
+                db.execute(
+                    "UPDATE answer SET hint_used = id % 2, seconds = id * 1.5 WHERE id % 3 = 0"
+                )
+                db.execute("UPDATE quiz_attempt SET kind = 'retry' WHERE id % 4 = 1")
+                db.execute("UPDATE quiz_attempt SET kind = 'exam' WHERE id % 7 = 3")
+                for q in range(5):
+                    db.execute(
+                        "INSERT INTO review_card VALUES (?, ?, 'origins', ?, ?, ?)",
+                        (pid, f"q{q}", json.dumps({"state": q}), stamp(q), stamp(q + 1)),
+                    )
+                    db.execute(
+                        "INSERT INTO review_log (profile_id, question_id, rating, reviewed_at)"
+                        " VALUES (?, ?, ?, ?)",
+                        (pid, f"q{q}", q % 4 + 1, stamp(40 + q)),
+                    )
+
+
+def table_contents(folder: Path, version: int) -> dict[str, list[tuple]]:
+    """Every table's rows, for the columns schema ``version`` had (so later ones are left out)."""
+    old = sqlite3.connect(":memory:")
+    for migration in MIGRATIONS[:version]:
+        for statement in migration:
+            old.execute(statement)
+    tables = [name for (name,) in old.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    contents = {}
+    with sqlite3.connect(folder / STORE_FILENAME) as db:
+        for table in tables:
+            columns = ", ".join(row[1] for row in old.execute(f"PRAGMA table_info({table})"))
+            contents[table] = db.execute(
+                f"SELECT {columns} FROM {table} ORDER BY 1, 2, 3"
+            ).fetchall()
+    old.close()
+    return contents
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_old_store_keeps_every_row_and_gains_the_new_records(
+    tmp_path: Path, version: int
+) -> None:
+    fill_old_store(tmp_path, version)
+    before = table_contents(tmp_path, version)
+    assert sum(map(len, before.values())) > 100
+    days = {}
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        for pid in PROFILES:
+            days[pid] = sorted(
+                {
+                    row[0][:10]
+                    for row in db.execute(
+                        "SELECT seen_at FROM step_seen WHERE profile_id = ? UNION ALL "
+                        "SELECT answered_at FROM answer n JOIN quiz_attempt a ON a.id = n.attempt_id"
+                        " WHERE a.profile_id = ?",
+                        (pid, pid),
+                    )
+                }
+            )
+    for pid, name in PROFILES.items():
+        with ProgressStore.open(tmp_path, profile=name) as store:
+            assert store.schema_version == len(MIGRATIONS)
+            assert [d.isoformat() for d in store.activity_days()] == days[pid]
+    after = table_contents(tmp_path, version)
+    after["profile"] = [row[:3] for row in after["profile"]]  # (last_used_at came with schema 3)
+    assert after == before
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        uids = [uid for (uid,) in db.execute("SELECT uid FROM quiz_attempt")]
+    assert len(uids) == len(before["quiz_attempt"]) == len(set(uids)) and all(uids)
+    with ProgressStore.open(tmp_path, profile="default") as store:
+        attempt_ids = [row[0] for row in before["quiz_attempt"] if row[1] == 1]
+        assert all(store.attempt(i).uid in uids for i in attempt_ids)
+
+
+def test_a_migration_that_fails_half_way_leaves_the_old_store_whole_and_is_done_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_old_store(tmp_path, 2)
+    before = table_contents(tmp_path, 2)
+    broken = list(MIGRATIONS)
+    third = list(MIGRATIONS[2])
+    third.insert(4, "INSERT INTO no_such_table VALUES (1)")  # after some changes were made
+    broken[2] = tuple(third)
+    monkeypatch.setattr(store_module, "MIGRATIONS", broken)
+    with pytest.raises(StoreError, match="no such table"):
+        ProgressStore.open(tmp_path)
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        columns = [row[1] for row in db.execute("PRAGMA table_info(quiz_attempt)")]
+        assert "uid" not in columns  # the half-done migration was undone, ALTER TABLE too
+    assert table_contents(tmp_path, 2) == before
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
+    with ProgressStore.open(tmp_path) as store:
+        assert store.schema_version == 3
+    after = table_contents(tmp_path, 2)
+    after["profile"] = [row[:3] for row in after["profile"]]
+    assert after == before

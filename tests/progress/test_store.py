@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import itertools
 import multiprocessing
+import os
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -20,7 +23,10 @@ from dprk_it_tutor.progress.store import (
     LessonRecord,
     ProgressStore,
     StoreError,
+    StoreUnavailable,
 )
+
+from .full import fill_up
 
 
 @pytest.fixture
@@ -51,15 +57,19 @@ def raw(path: Path) -> sqlite3.Connection:
 
 
 def test_open_creates_a_private_data_dir_and_store_file(tmp_path: Path) -> None:
-    data = tmp_path / "deep" / "data"
-    with ProgressStore.open(data) as opened:
-        opened.visit_step("origins", 1)
-        assert opened.path == data / STORE_FILENAME
-        assert mode(data) == 0o700
-        assert mode(data / STORE_FILENAME) == 0o600
-        sidecars = sorted(data.glob(STORE_FILENAME + "-*"))  # WAL and shared-memory files
-        assert [p.name for p in sidecars] == [STORE_FILENAME + "-shm", STORE_FILENAME + "-wal"]
-        assert [mode(p) & 0o077 for p in sidecars] == [0, 0]
+    data = tmp_path / "deep" / "er" / "data"
+    umask = os.umask(0)  # so that the modes below come from the store, not from the umask
+    try:
+        with ProgressStore.open(data) as opened:
+            opened.visit_step("origins", 1)
+            assert opened.path == data / STORE_FILENAME
+            assert mode(data) == 0o700
+            assert mode(data / STORE_FILENAME) == 0o600
+            sidecars = sorted(data.glob(STORE_FILENAME + "-*"))  # WAL and shared-memory files
+            assert [p.name for p in sidecars] == [STORE_FILENAME + "-shm", STORE_FILENAME + "-wal"]
+            assert [mode(p) for p in sidecars] == [0o600, 0o600]
+    finally:
+        os.umask(umask)
 
 
 def test_open_sets_the_latest_schema_version(store: ProgressStore) -> None:
@@ -381,17 +391,22 @@ def test_reopening_keeps_everything(tmp_path: Path, clock: None) -> None:
 
 # -- two processes at once ----------------------------------------------------------------------
 
-ANSWERS_PER_PROCESS = 300
+ANSWERS_PER_PROCESS = 1500
+EVERY = 5  # each process also visits a step and writes two settings every EVERY answers
 
 
 def record_many(data_dir: str, lesson_id: str, barrier: Any, results: Any) -> None:
-    """Child process: open the store, wait for the other child, then record answers fast."""
+    """Child process: open the store, wait for the other child, then write as fast as it can."""
     try:
         with ProgressStore.open(Path(data_dir)) as opened:
             barrier.wait(timeout=60)
             attempt_id = opened.start_attempt(lesson_id, seed=0, question_ids=[])
             for n in range(ANSWERS_PER_PROCESS):
                 opened.record_answer(attempt_id, f"{lesson_id}-{n}", n, 1.0)
+                if n % EVERY == 0:
+                    opened.visit_step(lesson_id, n // EVERY + 1)
+                    opened.set_setting(f"{lesson_id}-{n}", str(n))
+                    opened.set_setting("shared", f"{lesson_id}-{n}")  # both write the same row
             opened.finish_attempt(attempt_id, score=1.0, passed=True)
         results.put((lesson_id, attempt_id, None))
     except BaseException as exc:  # reported to the parent, which fails the test
@@ -402,9 +417,10 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(2)
     results = context.Queue()
+    lessons = ("alpha", "beta")
     workers = [
         context.Process(target=record_many, args=(str(tmp_path), lesson, barrier, results))
-        for lesson in ("alpha", "beta")
+        for lesson in lessons
     ]
     for worker in workers:
         worker.start()
@@ -412,8 +428,10 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     for worker in workers:
         worker.join(timeout=120)
     assert [worker.exitcode for worker in workers] == [0, 0]
-    assert sorted(error for _, _, error in outcomes if error) == []
+    assert sorted(error for _, _, error in outcomes if error) == []  # never "database is locked"
+    visits = range(0, ANSWERS_PER_PROCESS, EVERY)
     with ProgressStore.open(tmp_path) as opened:
+        records = opened.lesson_records()
         for lesson_id, attempt_id, _ in outcomes:
             attempt = opened.attempt(attempt_id)
             assert attempt.lesson_id == lesson_id
@@ -422,11 +440,20 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
             assert [a.response for a in attempt.answers.values()] == list(
                 range(ANSWERS_PER_PROCESS)
             )
+            assert records[lesson_id].steps_seen == {n // EVERY + 1 for n in visits}
+            assert records[lesson_id].current_step == len(visits)
+            assert [opened.get_setting(f"{lesson_id}-{n}") for n in visits] == [
+                str(n) for n in visits
+            ]
+        last = f"-{visits[-1]}"
+        assert opened.get_setting("shared") in {lesson + last for lesson in lessons}
         db = raw(tmp_path)
         try:
             assert (
                 db.execute("SELECT count(*) FROM answer").fetchone()[0] == 2 * ANSWERS_PER_PROCESS
             )
+            assert db.execute("SELECT count(*) FROM step_seen").fetchone()[0] == 2 * len(visits)
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
             db.close()
 
@@ -529,3 +556,113 @@ def test_an_unfinished_attempt_can_be_found_again_with_its_answers(tmp_path: Pat
         assert (found.id, found.seed, list(found.answers)) == (open_one, 5, ["a"])
         assert store.unfinished_attempt("origins", kind="retry") is None
         assert [(p.lesson_id, p.score) for p in store.score_history()] == [("origins", 1.0)]
+
+
+# -- a store that cannot be written -----------------------------------------------------------
+
+
+def test_a_full_store_refuses_a_write_with_one_store_error_and_keeps_the_rest(
+    tmp_path: Path,
+) -> None:
+    with ProgressStore.open(tmp_path) as store:
+        attempt = store.start_attempt("origins", 1, ["a", "b"])
+        store.record_answer(attempt, "a", "x", 1.0)
+        fill_up(store, "origins", 2)
+        with pytest.raises(StoreUnavailable, match=r"cannot save progress to .*: database or disk"):
+            store.visit_step("origins", 2)
+        assert not store._db.in_transaction  # SQLite rolled back by itself; no second error
+        assert 2 not in store.lesson_records()["origins"].steps_seen
+        assert list(store.attempt(attempt).answers) == ["a"]
+        store._db.execute("PRAGMA max_page_count = 1000000").fetchone()  # space freed
+        store.visit_step("origins", 2)
+    with ProgressStore.open(tmp_path) as store:
+        assert 2 in store.lesson_records()["origins"].steps_seen
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.name != STORE_FILENAME + "-shm"  # shared memory, not data: readers may touch it
+    }
+
+
+def test_an_unsaved_store_starts_from_a_copy_and_never_writes_the_file(tmp_path: Path) -> None:
+    with ProgressStore.open(tmp_path, profile="alice") as kept:  # open: its writes stay in the WAL
+        kept.visit_step("origins", 3)
+        attempt = kept.start_attempt("origins", 5, ["a", "b"])
+        kept.record_answer(attempt, "a", "1980s", 1.0)
+        before = fingerprint(tmp_path)
+        unsaved = ProgressStore.open_unsaved(tmp_path, None, "the disk is read-only")
+        with unsaved:
+            assert (unsaved.saving, unsaved.not_saved_reason) == (False, "the disk is read-only")
+            assert unsaved.profile_name == "alice"
+            assert unsaved.lesson_records()["origins"].current_step == 3
+            assert unsaved.attempt(attempt).answers["a"].response == "1980s"
+            unsaved.record_answer(attempt, "b", "in memory", 1.0)  # writes work, in memory
+            unsaved.visit_step("firm-types", 1)
+            unsaved.set_setting("resume_lesson", "firm-types")
+            assert unsaved.attempt(attempt).answers["b"].response == "in memory"
+            assert set(unsaved.lesson_records()) == {"origins", "firm-types"}
+        assert fingerprint(tmp_path) == before
+        assert kept.saving and kept.not_saved_reason == ""
+    with ProgressStore.open(tmp_path) as again:
+        assert list(again.attempt(attempt).answers) == ["a"]
+        assert set(again.lesson_records()) == {"origins"}
+        assert again.get_setting("resume_lesson") is None
+
+
+def test_an_unsaved_store_with_nothing_to_copy_starts_empty(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    with ProgressStore.open_unsaved(blocker / "data", "bob", "no folder") as store:
+        assert (store.saving, store.profile_name, store.lesson_records()) == (False, "bob", {})
+        store.visit_step("origins", 1)
+        assert store.lesson_records()["origins"].steps_seen == {1}
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / STORE_FILENAME).write_bytes(b"not a database" * 100)
+    with ProgressStore.open_unsaved(tmp_path / "data", None, "damaged") as store:
+        assert store.lesson_records() == {}
+    assert (tmp_path / "data" / STORE_FILENAME).read_bytes() == b"not a database" * 100
+
+
+def test_an_unsaved_store_still_refuses_a_store_from_a_newer_version(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer") as caught:
+        ProgressStore.open_unsaved(tmp_path, None, "read-only")
+    assert not isinstance(caught.value, StoreUnavailable)
+
+
+def test_a_read_only_store_is_unavailable_with_the_systems_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ProgressStore.open(tmp_path).close()
+    real_open = os.open
+
+    def read_only(path: Any, flags: int, *args: Any) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(store_module.os, "open", read_only)
+    with pytest.raises(StoreUnavailable) as caught:
+        ProgressStore.open(tmp_path)
+    assert str(caught.value) == (
+        f"cannot write to the progress store at {tmp_path / STORE_FILENAME}: Read-only file system"
+    )
+    with pytest.raises(StoreUnavailable, match=r"cannot create the progress store at .*Read-only"):
+        ProgressStore.open(tmp_path / "new")
+
+
+def test_a_folder_that_cannot_be_made_is_unavailable_but_a_newer_store_is_refused(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "blocker").write_text("a file")
+    with pytest.raises(StoreUnavailable, match="Not a directory"):
+        ProgressStore.open(tmp_path / "blocker" / "data")
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError) as caught:
+        ProgressStore.open(tmp_path)
+    assert not isinstance(caught.value, StoreUnavailable)

@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static
+from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
 from dprk_it_tutor.content import load_course
 from dprk_it_tutor.progress import ProgressStore, StoreError
 from dprk_it_tutor.tui.app import make_app
+from dprk_it_tutor.tui.messages import OpenGlossary
+from dprk_it_tutor.tui.screens.glossary import GlossaryScreen
 from dprk_it_tutor.tui.screens.home import HomeScreen
 from dprk_it_tutor.tui.screens.lesson import LessonScreen
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
+from ..progress.full import fill_up
 from .conftest import SIZE
 
 LESSON = """\
@@ -119,3 +123,66 @@ async def test_a_damaged_progress_file_moved_aside_is_announced_in_the_app(
             assert len(notices) == 1
             assert str(store.moved_aside) in notices[0]
             assert isinstance(app.screen, HomeScreen)
+
+
+def header(app) -> str:
+    """The header line of the screen on top, as the learner sees it."""
+    return str(app.screen.query_one(HeaderTitle).render())
+
+
+async def test_a_session_that_cannot_be_saved_says_so_on_every_screen(
+    course, data_dir: Path
+) -> None:
+    with ProgressStore.open(data_dir) as store:
+        store.visit_step(course.lessons[0].id, 2)
+    reason = f"cannot write to the progress store at {store.path}: Read-only file system"
+    with ProgressStore.open_unsaved(data_dir, None, reason) as unsaved:
+        app = make_app(course, unsaved)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            assert "⚠ Progress is not being saved" in header(app)
+            (notice,) = [n for n in visible_notices(app) if "Progress is not being saved" in n]
+            assert "Read-only file system" in notice and str(store.path) in notice
+            await pilot.press("enter")  # the copy knows where the learner was
+            assert isinstance(app.screen, LessonScreen)
+            assert app.screen.step == 2
+            await pilot.press("right")
+            assert app.screen.step == 3
+            assert "⚠ Progress is not being saved" in header(app)
+            app.post_message(OpenGlossary())  # a screen with a sub-title of its own
+            await pilot.pause()
+            assert isinstance(app.screen, GlossaryScreen)
+            assert "⚠ Progress is not being saved" in header(app)
+            assert "Glossary" in header(app)
+            assert len([n for n in visible_notices(app) if "not being saved" in n]) == 1
+    with ProgressStore.open(data_dir) as store:
+        assert store.lesson_records()[course.lessons[0].id].current_step == 2  # nothing written
+
+
+async def test_a_disk_that_fills_up_mid_session_is_shown_and_the_lesson_goes_on(
+    course, data_dir: Path
+) -> None:
+    lesson = course.lessons[0]
+    assert lesson.step_count >= 3
+    with ProgressStore.open(data_dir) as store:
+        app = make_app(course, store)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("enter")
+            assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == lesson.id
+            await pilot.pause()
+            assert "not being saved" not in header(app)
+            assert store.lesson_records()[lesson.id].steps_seen == {1}
+
+            fill_up(store, lesson.id, 2)  # the disk is full from now on
+            await pilot.press("right")
+            assert app.screen.step == 2  # the learner moves on all the same
+            await pilot.pause()
+            assert "⚠ Progress is not being saved" in header(app)
+            (notice,) = [n for n in visible_notices(app) if "Progress is not being saved" in n]
+            assert "database or disk is full" in notice
+            await pilot.press("right")
+            assert app.screen.step == 3
+            await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+            assert "⚠ Progress is not being saved" in header(app)
+        assert 2 not in store.lesson_records()[lesson.id].steps_seen

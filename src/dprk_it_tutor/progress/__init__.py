@@ -17,6 +17,7 @@ from dprk_it_tutor.progress.store import (
     ProgressStore,
     ReviewCard,
     StoreError,
+    StoreUnavailable,
 )
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "ProgressStore",
     "ReviewCard",
     "StoreError",
+    "StoreUnavailable",
     "course_overview",
     "damaged_store_notice",
     "format_score",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
@@ -31,6 +32,14 @@ AttemptKind = Literal["quiz", "retry", "exam", "review"]
 
 class StoreError(Exception):
     """The progress store cannot be opened or written; the message says what and where."""
+
+
+class StoreUnavailable(StoreError):
+    """The store's folder or file cannot be created, opened or written (read-only, full, missing).
+
+    Unlike a store from a newer version or a bad learner name, the app can still run without
+    saving: see :meth:`ProgressStore.open_unsaved`.
+    """
 
 
 class _DamagedStore(Exception):
@@ -143,6 +152,9 @@ class ProgressStore:
         # Where a damaged store found at open was moved, so the learner can be told.
         self.moved_aside: Path | None = None
         self.damage = ""  # what SQLite said about the damaged file
+        # False for a store opened with open_unsaved: it lives in memory and is lost at close.
+        self.saving = True
+        self.not_saved_reason = ""
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -171,22 +183,63 @@ class ProgressStore:
             return store
 
     @classmethod
+    def open_unsaved(cls, data_dir: Path, profile: str | None, reason: str) -> ProgressStore:
+        """A store for a session whose progress cannot be saved: it lives in memory only.
+
+        It starts as a copy of the store in ``data_dir`` when that file can be read, else empty;
+        the file itself is never written. ``saving`` is False and ``not_saved_reason`` is
+        ``reason``. A store from a newer version is still refused (StoreError).
+        """
+        path = data_dir / STORE_FILENAME
+        copy = _read_only_copy(path)
+        store = None
+        if copy is not None:
+            try:
+                store = cls._in_memory(copy, path, profile)
+            except sqlite3.DatabaseError:  # unreadable or damaged: start empty instead
+                copy.close()
+        if store is None:
+            store = cls._in_memory(sqlite3.connect(":memory:", isolation_level=None), path, profile)
+        store.saving, store.not_saved_reason = False, reason
+        return store
+
+    @classmethod
+    def _in_memory(cls, db: sqlite3.Connection, path: Path, profile: str | None) -> ProgressStore:
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
+            _migrate(db)
+            store = cls(db, path, 0)
+            store.use_profile(profile if profile is not None else store._last_profile())
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    @classmethod
     def _open(
         cls, data_dir: Path, path: Path, profile: str | None, new_profile: bool
     ) -> ProgressStore:
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not path.exists():
-                # Created private before SQLite writes anything to it.
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"cannot create the progress store at {path}: {exc.strerror}"
+            ) from None
+        existed = path.exists()
+        try:
+            # Created private before SQLite writes anything to it; an existing file is opened for
+            # writing too, so that a read-only file or file system is named with the system's reason.
+            os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        except OSError as exc:
+            verb = "write to" if existed else "create"
+            raise StoreUnavailable(
+                f"cannot {verb} the progress store at {path}: {exc.strerror}"
             ) from None
         try:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the progress store {path}: {exc}") from None
+            raise StoreUnavailable(f"cannot open the progress store {path}: {exc}") from None
         try:
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -203,7 +256,8 @@ class ProgressStore:
             db.close()
             if _is_damage(exc):
                 raise _DamagedStore(str(exc)) from None
-            raise StoreError(f"cannot open the progress store {path}: {exc}") from None
+            reason = _cannot_write_in(data_dir) or str(exc)
+            raise StoreUnavailable(f"cannot open the progress store {path}: {reason}") from None
         except StoreError:
             db.close()
             raise
@@ -227,17 +281,26 @@ class ProgressStore:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to the progress store {self.path}: {exc}") from None
+            raise StoreUnavailable(
+                f"cannot write to the progress store {self.path}: {exc}"
+            ) from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        try:
             self._db.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+            self._rollback()
+            raise  # a mistake in this program, not a condition of the disk
+        except sqlite3.DatabaseError as exc:  # full, read-only, I/O error, damaged, busy
+            self._rollback()
+            raise StoreUnavailable(f"cannot save progress to {self.path}: {exc}") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite has already rolled back by itself after some errors (a full disk, an I/O error).
+        if self._db.in_transaction:
             self._db.execute("ROLLBACK")
-            raise StoreError(f"cannot save progress to {self.path}: {exc}") from None
 
     # -- learners ------------------------------------------------------------------------------
 
@@ -618,6 +681,42 @@ def _migrate(db: sqlite3.Connection) -> None:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+
+def _read_only_copy(path: Path) -> sqlite3.Connection | None:
+    """An in-memory copy of the store at ``path``, or None if it cannot be read at all."""
+    try:
+        if not path.is_file():
+            return None
+        uri = path.resolve().as_uri()
+    except OSError:
+        return None
+    # Plain read-only first, which includes what is still in the -wal file; "immutable" also
+    # reads a folder where SQLite cannot make its -shm file, but without the -wal.
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            source = sqlite3.connect(f"{uri}?{options}", uri=True)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+        except sqlite3.Error:
+            memory.close()
+            continue
+        return memory
+    return None
+
+
+def _cannot_write_in(folder: Path) -> str | None:
+    """The system's reason no file can be created in ``folder``, or None if one can."""
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".write-check-")
+    except OSError as exc:
+        return exc.strerror
+    os.close(handle)
+    os.unlink(name)
+    return None
 
 
 def _not_sqlite(path: Path) -> bool:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress import ProgressStore, StoreError, damaged_store_notice
+from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import (
     GoHome,
     OpenFinalExam,
@@ -26,6 +27,8 @@ from dprk_it_tutor.tui.messages import (
 )
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.screens.home import HomeScreen
+
+NOT_SAVED = "⚠ Progress is not being saved"
 
 
 class TutorApp(App[None]):
@@ -43,12 +46,16 @@ class TutorApp(App[None]):
         self.course = course
         self.progress = ProgressRecorder(store, self._progress_not_saved)
         self._damaged_notice = damaged_store_notice(store) if store.moved_aside else ""
+        self._not_saved_reason = "" if store.saving else store.not_saved_reason
         self._warned_about_saving = False
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.course, self.progress)
 
     def on_mount(self) -> None:
+        self.show_learner()
+        if self._not_saved_reason:
+            self._progress_not_saved(StoreError(self._not_saved_reason))
         if self._damaged_notice:
             self.notify(
                 self._damaged_notice[0].upper() + self._damaged_notice[1:] + ".",
@@ -88,11 +95,29 @@ class TutorApp(App[None]):
         self.post_message(StartQuiz(found.quiz, attempt.kind, found.title, resume=attempt))
         return True
 
+    def show_learner(self) -> None:
+        """The header says who is learning, and, above all, when nothing is being saved."""
+        learner = printable(self.progress.learner)
+        self.title = (
+            f"{NOT_SAVED} · {learner}"
+            if self._warned_about_saving
+            else f"dprk-it-tutor · {learner}"
+        )
+
     def _progress_not_saved(self, error: StoreError) -> None:
+        """Say why once, in a long toast, and keep saying it in the header of every screen.
+
+        The header's title, not its sub-title: some screens set their own sub-title.
+        """
         if not self._warned_about_saving:
             self._warned_about_saving = True
+            self.show_learner()
             self.notify(
-                f"{error}", title="Progress is not being saved", severity="error", timeout=30
+                f"{printable(str(error))}. What you do now is kept only until you quit.",
+                title="Progress is not being saved",
+                severity="error",
+                timeout=60,
+                markup=False,
             )
 
     def action_help(self) -> None:
@@ -230,6 +255,7 @@ class TutorApp(App[None]):
 
     def _switch_learner(self, name: str | None) -> None:
         if name and self.progress.switch_learner(name):
+            self.show_learner()
             self.notify(f"{name} is learning now; their progress is shown.", title="Learner")
         # The course map refreshes itself when the dialog closes over it.
 

@@ -77,7 +77,6 @@ class HomeScreen(Screen):
     def refresh_map(self) -> None:
         learner = self.progress.learner
         self.query_one("#learner", Button).label = printable(f"Learner: {learner}")
-        self.app.title = printable(f"dprk-it-tutor · {learner}")
         rows = course_overview(self.course, self.progress.lesson_records())
         self.query_one(CourseMap).show(rows, self.course.broken)
         self._target = continue_target(rows, self.progress.last_visited_lesson())
