@@ -63,7 +63,7 @@ class StreakSummary:
         if self.current:
             return f"{self.current}-day streak · longest {self.longest}"
         if self.longest:
-            return f"No current streak · longest {self.longest}: study today to start a new one"
+            return f"No current streak · longest {self.longest}"
         return "No streak yet: study today to start one"
 
 

@@ -76,3 +76,7 @@ class OpenTerms(Message):
 
 class OpenTimeline(Message):
     """Show the timeline of dated events."""
+
+
+class OpenDashboard(Message):
+    """Show the progress dashboard."""
