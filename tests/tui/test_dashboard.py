@@ -284,3 +284,15 @@ async def test_help_lists_the_dashboard_key(app):
         await pilot.press("question_mark")
         help_text = app.screen.query_one(Markdown).source
         assert "| | `d` | progress dashboard" in help_text
+
+
+async def test_the_three_reference_buttons_fit_side_by_side_at_80_by_24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        row = app.screen.query_one("#home-reference")
+        buttons = list(row.query(Button))
+        assert [str(b.label) for b in buttons] == ["Glossary", "Timeline", "Progress"]
+        for button in buttons:
+            assert button.region.width >= len(str(button.label))
+            assert row.region.contains_region(button.region), button.id
+        await click_button(pilot, "#open-dashboard")
+        assert isinstance(app.screen, DashboardScreen)
