@@ -21,12 +21,15 @@ async def main() -> None:
         first = course.lessons[0]
         for step in range(1, first.step_count + 1):
             store.visit_step(first.id, step)
-        attempt = store.start_attempt(
-            first.id, 1, [q.id for q in course.quiz_for(first.id).questions]
-        )
-        store.finish_attempt(attempt, 0.875, True)
+        store.add_study_time("visit-1", first.id, 19 * 60 + 40)
+        for score in (0.5, 0.625, 0.875):  # three attempts, for the dashboard's chart
+            attempt = store.start_attempt(
+                first.id, 1, [q.id for q in course.quiz_for(first.id).questions]
+            )
+            store.finish_attempt(attempt, score, score >= 0.8)
         store.visit_step(course.lessons[1].id, 1)
         store.visit_step(course.lessons[1].id, 2)
+        store.add_study_time("visit-2", course.lessons[1].id, 6 * 60 + 15)
         app = make_app(course, store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("down")
@@ -43,6 +46,9 @@ async def main() -> None:
             await pilot.press("escape", "t", *["down"] * 13)
             await pilot.pause()
             app.save_screenshot("timeline.svg", str(OUT))
+            await pilot.press("escape", "d")
+            await pilot.pause()
+            app.save_screenshot("dashboard.svg", str(OUT))
             await pilot.press("q")
 
 

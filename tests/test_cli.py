@@ -172,16 +172,31 @@ def test_a_reader_that_stops_early_ends_the_output_quietly(tmp_path: Path) -> No
 
 def test_progress_prints_a_table_and_totals(tmp_path: Path, capsys) -> None:
     course = load_course([paths.builtin_course_dir()])
-    with ProgressStore.open(tmp_path) as store:
+    with ProgressStore.open(tmp_path, profile="Ana") as store:
         store.visit_step(course.lessons[0].id, 1)
+        store.add_study_time("visit", course.lessons[0].id, 3600 + 5 * 60 + 30)
     code, out, _ = run("progress", "--data-dir", str(tmp_path), capsys=capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["#", "id", "status", "step", "best", "last", "tries", "title"]
-    first = lines[1].split()
-    assert first[:2] == ["1", course.lessons[0].id] and "in progress" in lines[1]
-    assert f"1/{course.lessons[0].step_count}" in first
+    assert lines[0] == "Learner: Ana · 1-day streak · longest 1"
+    assert lines[2].split() == [
+        "#",
+        "id",
+        "status",
+        "step",
+        "best",
+        "last",
+        "tries",
+        "time",
+        "title",
+    ]
+    first = lines[3].split()
+    assert first[:2] == ["1", course.lessons[0].id] and "in progress" in lines[3]
+    assert f"1/{course.lessons[0].step_count}" in first and "1h05m" in first
+    second = ["not", "started", f"0/{course.lessons[1].step_count}", "-", "-", "0", "-"]
+    assert lines[4].split()[2:9] == second  # no time spent in the second lesson
     assert lines[-1].startswith(f"Completed 0 of {len(course.lessons)} lessons (0%), 1 in progress")
+    assert lines[-1].endswith("time spent: 1h 05m.")
 
 
 def test_progress_json_is_parseable_and_in_teaching_order(tmp_path: Path, capsys) -> None:

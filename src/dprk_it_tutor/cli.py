@@ -21,7 +21,7 @@ from dprk_it_tutor.progress import (
     damaged_store_notice,
     format_score,
 )
-from dprk_it_tutor.progress.report import now_for_reviews, progress_report
+from dprk_it_tutor.progress.report import format_duration, now_for_reviews, progress_report
 from dprk_it_tutor.terminal_text import printable
 
 PROG = "dprk-it-tutor"
@@ -193,10 +193,11 @@ def show_progress(args: argparse.Namespace, out: TextIO | None = None) -> int:
         json.dump(report.as_json(), out, indent=2, ensure_ascii=False)
         print(file=out)
         return 0
+    print(f"Learner: {printable(report.profile)} · {report.streak.describe()}\n", file=out)
     width = max((len(lesson.id) for lesson in report.lessons), default=2)
     print(
         f"{'#':>3}  {'id':<{width}}  {'status':<11}  {'step':>5}  {'best':>4}  {'last':>4}  "
-        f"{'tries':>5}  title",
+        f"{'tries':>5}  {'time':>6}  title",
         file=out,
     )
     for number, lesson in enumerate(report.lessons, start=1):
@@ -204,14 +205,16 @@ def show_progress(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print(
             f"{number:>3}  {lesson.id:<{width}}  {lesson.status:<11}  {step:>5}  "
             f"{_percent(lesson.best_score):>4}  {_percent(lesson.last_score):>4}  "
-            f"{lesson.attempts:>5}  {printable(lesson.title)}",
+            f"{lesson.attempts:>5}  {format_duration(lesson.time_seconds):>6}  "
+            f"{printable(lesson.title)}",
             file=out,
         )
     totals = report.totals
     print(
         f"\nCompleted {totals.completed} of {totals.lessons} lessons ({totals.completion:g}%), "
         f"{totals.in_progress} in progress; {totals.steps_seen} of {totals.steps_total} steps seen; "
-        f"{totals.attempts} quiz attempt(s); {report.reviews_due} question(s) due for review.",
+        f"{totals.attempts} quiz attempt(s); {report.reviews_due} question(s) due for review; "
+        f"time spent: {format_duration(totals.time_seconds, spaced=True)}.",
         file=out,
     )
     return 0

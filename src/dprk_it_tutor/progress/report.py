@@ -1,5 +1,5 @@
 """The learner's progress as one report: per lesson and in total. Shared by ``dprk-it-tutor
-progress`` (table or JSON) and, later, the dashboard screen.
+progress`` (table or JSON) and the dashboard screen.
 
 The JSON shape is documented in docs/progress.md and kept stable: fields may be added, never
 renamed or removed. Scores are percentages from 0 to 100, or null before any attempt.
@@ -14,6 +14,7 @@ from typing import Any
 from dprk_it_tutor.content.model import Course
 from dprk_it_tutor.progress.status import LessonStatus, course_overview
 from dprk_it_tutor.progress.store import ProgressStore
+from dprk_it_tutor.progress.streak import Streak, streak
 
 REPORT_VERSION = 1
 
@@ -34,6 +35,8 @@ class LessonProgress:
     best_score: float | None  # percent
     last_score: float | None  # percent
     attempts: int
+    time_seconds: float  # reading the lesson and answering its quiz
+    scores: tuple[float, ...]  # percent, each finished quiz attempt, oldest first
 
 
 @dataclass(frozen=True)
@@ -46,26 +49,69 @@ class ProgressTotals:
     steps_total: int
     attempts: int
     completion: float  # percent of lessons completed
+    time_seconds: float
+
+
+@dataclass(frozen=True)
+class StreakSummary:
+    current: int
+    longest: int
+    last_active: str | None  # YYYY-MM-DD, the learner's own calendar day
+
+    def describe(self) -> str:
+        """One line for people: "3-day streak · longest 5", or how to start one."""
+        if self.current:
+            return f"{self.current}-day streak · longest {self.longest}"
+        if self.longest:
+            return f"No current streak · longest {self.longest}"
+        return "No streak yet: study today to start one"
 
 
 @dataclass(frozen=True)
 class ProgressReport:
+    profile: str
+    streak: StreakSummary
     lessons: tuple[LessonProgress, ...]
     totals: ProgressTotals
     reviews_due: int
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["lessons"] = list(data["lessons"])
+        data["lessons"] = [
+            {**lesson, "scores": list(lesson["scores"])} for lesson in data["lessons"]
+        ]
         return {"version": REPORT_VERSION, **data}
+
+
+def format_duration(seconds: float, spaced: bool = False) -> str:
+    """Time studied for people: "-" for none, "<1m", "12m", "1h05m" (or "1h 05m" if spaced)."""
+    if seconds <= 0:
+        return "-"
+    minutes = int(seconds // 60)
+    if minutes == 0:
+        return "<1m"
+    hours, minutes = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes}m"
+    return f"{hours}h{' ' if spaced else ''}{minutes:02d}m"
 
 
 def _percent(score: float | None) -> float | None:
     return None if score is None else round(score * 100, 1)
 
 
+def _streak_summary(days: Streak) -> StreakSummary:
+    last = days.last_active.isoformat() if days.last_active else None
+    return StreakSummary(days.current, days.longest, last)
+
+
 def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressReport:
+    """Everything the learner has done in this course; data for lessons not in it is left out."""
     rows = course_overview(course, store.lesson_records())
+    seconds = store.lesson_seconds()
+    scores: dict[str, list[float]] = {}
+    for point in store.score_history():
+        scores.setdefault(point.lesson_id, []).append(round(point.score * 100, 1))
     lessons = tuple(
         LessonProgress(
             id=row.lesson.id,
@@ -77,6 +123,8 @@ def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressR
             best_score=_percent(row.best_score),
             last_score=_percent(row.last_score),
             attempts=row.attempts,
+            time_seconds=round(seconds.get(row.lesson.id, 0.0), 1),
+            scores=tuple(scores.get(row.lesson.id, ())),
         )
         for row in rows
     )
@@ -91,5 +139,12 @@ def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressR
         steps_total=sum(lesson.steps_total for lesson in lessons),
         attempts=sum(lesson.attempts for lesson in lessons),
         completion=round(100 * completed / len(rows), 1) if rows else 0.0,
+        time_seconds=round(sum(lesson.time_seconds for lesson in lessons), 1),
     )
-    return ProgressReport(lessons, totals, store.count_due_reviews(now))
+    return ProgressReport(
+        profile=store.profile_name,
+        streak=_streak_summary(streak(store.activity_days(), store.today())),
+        lessons=lessons,
+        totals=totals,
+        reviews_due=store.count_due_reviews(now),
+    )

@@ -14,6 +14,7 @@ from dprk_it_tutor.progress import ProgressStore, StoreError, damaged_store_noti
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import (
     GoHome,
+    OpenDashboard,
     OpenFinalExam,
     OpenGlossary,
     OpenLearners,
@@ -230,6 +231,16 @@ class TutorApp(App[None]):
         if not isinstance(self.screen, TimelineScreen):
             self.push_screen(TimelineScreen(self.course, self.progress))
 
+    @on(OpenDashboard)
+    def open_dashboard(self) -> None:
+        from dprk_it_tutor.tui.screens.dashboard import DashboardScreen
+
+        if any(isinstance(screen, DashboardScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, DashboardScreen):
+                self.pop_screen()
+            return
+        self.push_screen(DashboardScreen(self.course, self.progress))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
@@ -237,6 +248,11 @@ class TutorApp(App[None]):
         )
         yield SystemCommand(
             "Timeline", "Every dated event, in order", lambda: self.post_message(OpenTimeline())
+        )
+        yield SystemCommand(
+            "Progress dashboard",
+            "Your streak, every lesson's standing and your quiz scores over time",
+            lambda: self.post_message(OpenDashboard()),
         )
         yield SystemCommand(
             "Switch learner",

@@ -86,3 +86,7 @@ class OpenTimeline(Message):
 
 class OpenLearners(Message):
     """Choose who is learning, or add a learner."""
+
+
+class OpenDashboard(Message):
+    """Show the progress dashboard."""

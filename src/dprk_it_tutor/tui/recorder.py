@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress import (
     Attempt,
     AttemptKind,
@@ -17,7 +18,8 @@ from dprk_it_tutor.progress import (
     ReviewCard,
     StoreError,
 )
-from dprk_it_tutor.progress.report import now_for_reviews
+from dprk_it_tutor.progress.report import ProgressReport, now_for_reviews, progress_report
+from dprk_it_tutor.progress.store import ScorePoint
 from dprk_it_tutor.quiz.grading import Grade
 
 T = TypeVar("T")
@@ -73,6 +75,13 @@ class ProgressRecorder:
 
     def count_due_reviews(self) -> int:
         return self.store.count_due_reviews(now_for_reviews())
+
+    def report(self, course: Course) -> ProgressReport:
+        """The whole progress report, as ``dprk-it-tutor progress`` prints it."""
+        return progress_report(course, self.store, now_for_reviews())
+
+    def score_history(self) -> list[ScorePoint]:
+        return self.store.score_history()
 
     # writes
     def visit_step(self, lesson_id: str, step: int) -> None:

@@ -23,6 +23,10 @@ HELP = """\
 | | `g` | glossary: type to search, `↓` to the list, `/` to search again |
 | | `t` | timeline of dated events; `enter` reads the step that teaches one |
 | | `u` | who is learning: switch to another learner or add one |
+| | `d` | progress dashboard: streak, every lesson, quiz scores over time |
+| Progress dashboard | `↑` `↓`, `enter` | see a lesson's scores charted; open it |
+| | `r` | review the questions that are due |
+| | `escape` | back to the course map |
 | Lesson | `→` or `n`, `←` or `p` | next / previous step |
 | | `g` | the glossary terms of this step (or click a term); `a` the whole glossary |
 | | `t` | take the lesson's quiz |

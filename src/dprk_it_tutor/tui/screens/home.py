@@ -14,6 +14,7 @@ from dprk_it_tutor.content import BrokenFile, Course
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, course_overview
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import (
+    OpenDashboard,
     OpenFinalExam,
     OpenGlossary,
     OpenLearners,
@@ -42,6 +43,7 @@ class HomeScreen(Screen):
         Binding("g", "glossary", "Glossary"),
         Binding("t", "timeline", "Timeline"),
         Binding("u", "learners", "Learner"),
+        Binding("d", "dashboard", "Progress"),
     ]
 
     def __init__(self, course: Course, progress: ProgressRecorder) -> None:
@@ -62,6 +64,7 @@ class HomeScreen(Screen):
                 with Horizontal(id="home-reference"):
                     yield Button("Glossary", id="open-glossary", compact=True)
                     yield Button("Timeline", id="open-timeline", compact=True)
+                    yield Button("Progress", id="open-dashboard", compact=True)
                 yield CourseMap(id="course-map")
             with VerticalScroll(id="lesson-details"):
                 yield Static(id="details", markup=False)
@@ -137,6 +140,9 @@ class HomeScreen(Screen):
     def learner_pressed(self) -> None:
         self.action_learners()
 
+    def action_dashboard(self) -> None:
+        self.post_message(OpenDashboard())
+
     @on(Button.Pressed, "#review")
     def review_pressed(self) -> None:
         self.action_review()
@@ -148,6 +154,10 @@ class HomeScreen(Screen):
     @on(Button.Pressed, "#open-timeline")
     def timeline_pressed(self) -> None:
         self.action_timeline()
+
+    @on(Button.Pressed, "#open-dashboard")
+    def dashboard_pressed(self) -> None:
+        self.action_dashboard()
 
     @on(Button.Pressed, "#final-exam")
     def exam_pressed(self) -> None:
