@@ -7,6 +7,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -547,3 +548,17 @@ def test_export_import_export_is_the_same_and_import_twice_is_import_once(
         for document in (first, second):
             import_history(one, document)
             assert comparable(export_history(one)) == merged
+
+
+def test_docs_show_every_field_of_the_export_and_the_csv_header(store: ProgressStore) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "progress.md").read_text()
+    blocks = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", doc, re.DOTALL)]
+    (example,) = [block for block in blocks if block.get("format") == "dprk-it-tutor-export"]
+    study(store)
+    store.set_setting("resume_lesson", "origins")
+    data = export_history(store)
+    assert data.keys() == example.keys()
+    for section in ("lessons", "attempts", "review_cards", "review_log", "study_time"):
+        assert data[section][0].keys() == example[section][0].keys(), section
+    assert data["attempts"][0]["answers"][0].keys() == example["attempts"][0]["answers"][0].keys()
+    assert ",".join(CSV_COLUMNS) + "\n" in doc
