@@ -21,7 +21,13 @@ from dprk_it_tutor.progress import (
     damaged_store_notice,
     format_score,
 )
+from dprk_it_tutor.progress.export import export_history
+from dprk_it_tutor.progress.export_csv import export_csv
+from dprk_it_tutor.progress.export_format import read_export
+from dprk_it_tutor.progress.files import write_atomically
+from dprk_it_tutor.progress.merge import import_history
 from dprk_it_tutor.progress.report import format_duration, now_for_reviews, progress_report
+from dprk_it_tutor.progress.reset import check_lesson_to_reset, reset_progress
 from dprk_it_tutor.terminal_text import printable
 
 PROG = "dprk-it-tutor"
@@ -79,6 +85,37 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "learners", parents=[common], help="list the learners whose progress is kept here"
     ).set_defaults(handler=list_learners)
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write your whole history: JSON (to import elsewhere) or CSV (for spreadsheets)",
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="json (the default) or csv"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (replaced whole, readable only by you) instead of printing",
+    )
+    export.set_defaults(handler=export_history_command)
+    import_ = commands.add_parser(
+        "import",
+        parents=[common],
+        help="merge a JSON export into your progress (importing a file twice changes nothing)",
+    )
+    import_.add_argument("file", type=Path, metavar="FILE", help="a file written by 'export'")
+    import_.set_defaults(handler=import_history_command)
+    reset = commands.add_parser(
+        "reset",
+        parents=[common],
+        help="erase your progress, or one lesson's, after writing a backup you can import",
+    )
+    reset.add_argument("--lesson", metavar="ID", help="reset only this lesson")
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.set_defaults(handler=reset_command)
     validate = commands.add_parser(
         "validate",
         parents=[common],
@@ -222,6 +259,62 @@ def show_progress(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}%"
+
+
+def export_history_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    with _store(args) as store:
+        document = export_history(store)
+    if args.format == "csv":
+        text = export_csv(document)
+    else:
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        (out or sys.stdout).write(text)
+        return 0
+    write_atomically(args.output, text)
+    print(
+        f"exported the history of learner {document['profile']!r} to {args.output}", file=sys.stderr
+    )
+    return 0
+
+
+def import_history_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    document = read_export(args.file)  # checked whole before the store is even opened
+    with _store(args, new_profile=True) as store:  # importing may bring a learner here
+        summary = import_history(store, document)
+        print(f"imported into learner {store.profile_name!r}: {summary}", file=out or sys.stdout)
+    return 0
+
+
+def reset_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    course_lessons = [lesson.id for lesson in _course().lessons] if args.lesson else []
+    with _store(args) as store:
+        learner = store.profile_name
+        if args.lesson is None:
+            question = f"Reset all progress of learner {learner!r}?"
+        elif check_lesson_to_reset(store, args.lesson, course_lessons):
+            question = f"Reset the progress of learner {learner!r} in lesson {args.lesson!r}?"
+        else:
+            print(f"lesson {args.lesson!r} has no progress to reset; nothing was reset", file=out)
+            return 0
+        if not args.yes and not _confirm(question + " A backup is written first."):
+            print("nothing was reset", file=sys.stderr)
+            return 1
+        result = reset_progress(store, args.lesson)
+    print(f"backup written to {result.backup}", file=out)
+    what = f"lesson {args.lesson!r} of learner" if args.lesson else "all progress of learner"
+    print(f"reset {what} {learner!r}: {result}", file=out)
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    """Ask on stderr (stdout may be redirected); only the word 'yes' confirms, end of input does not."""
+    print(f"{question} Type 'yes' to confirm: ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    if not answer.endswith("\n"):  # end of input: the next message starts on its own line
+        print(file=sys.stderr)
+    return answer.strip() == "yes"
 
 
 def validate_content(args: argparse.Namespace) -> int:
