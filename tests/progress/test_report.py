@@ -154,3 +154,20 @@ def test_durations_are_written_in_hours_and_minutes() -> None:
         "10h00m",
     ]
     assert format_duration(2 * 3600 + 600, spaced=True) == "2h 10m"
+
+
+def test_mastery_weighs_the_best_score_and_the_recent_ones_equally() -> None:
+    from dprk_it_tutor.progress.report import mastery, mastery_level
+
+    assert mastery([]) is None and mastery_level(None) is None
+    assert mastery([80.0]) == 80.0
+    # Best 100, recent three average (100 + 40 + 40) / 3 = 60: a lesson since forgotten.
+    assert mastery([20.0, 100.0, 40.0, 40.0]) == 80.0
+    assert [mastery_level(p) for p in (95.0, 90.0, 70.0, 69.9, 50.0, 10.0)] == [
+        "mastered",
+        "mastered",
+        "secure",
+        "developing",
+        "developing",
+        "needs work",
+    ]

@@ -155,11 +155,11 @@ async def test_the_score_chart_follows_the_highlighted_lesson(course, studied):
         chart = lesson_chart(app.screen)
         assert chart_line(chart).data == [50.0, 70.0, 90.0]
         assert chart_line(chart).display
-        assert chart.text == "Scores over 3 attempts: 50% → 70% → 90%"
+        assert chart.text == "Scores over 3 attempts: 50% → 70% → 90% · mastery 80% (secure)"
         await pilot.press("down")
         assert chart_line(chart).data == [60.0]
         assert not chart_line(chart).display  # one score makes no chart
-        assert chart.text == "Score of the one attempt: 60%"
+        assert chart.text == "Score of the one attempt: 60% · mastery 60% (developing)"
         await pilot.press("down")
         assert chart_line(chart).data == []
         assert chart.text == "No quiz attempts yet"

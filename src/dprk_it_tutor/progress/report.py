@@ -12,11 +12,32 @@ from datetime import datetime, timezone
 from typing import Any
 
 from dprk_it_tutor.content.model import Course
-from dprk_it_tutor.progress.status import LessonStatus, course_overview
+from dprk_it_tutor.progress.status import LessonOverview, LessonStatus, course_overview
 from dprk_it_tutor.progress.store import ProgressStore
 from dprk_it_tutor.progress.streak import Streak, streak
 
 REPORT_VERSION = 1
+RECENT_ATTEMPTS = 3  # how many of the latest scores count as "recent" for mastery
+# Mastery levels, highest first: the lowest percent each needs.
+MASTERY_LEVELS = (("mastered", 90.0), ("secure", 70.0), ("developing", 50.0), ("needs work", 0.0))
+
+
+def mastery(scores: list[float] | tuple[float, ...]) -> float | None:
+    """How well a lesson is known, in percent: the best score and the recent ones, half each.
+
+    The best alone would hide a learner who has since forgotten; the latest alone would punish one
+    bad day. None before any attempt.
+    """
+    if not scores:
+        return None
+    recent = scores[-RECENT_ATTEMPTS:]
+    return round((max(scores) + sum(recent) / len(recent)) / 2, 1)
+
+
+def mastery_level(percent: float | None) -> str | None:
+    if percent is None:
+        return None
+    return next(name for name, floor in MASTERY_LEVELS if percent >= floor)
 
 
 def now_for_reviews() -> str:
@@ -37,6 +58,8 @@ class LessonProgress:
     attempts: int
     time_seconds: float  # reading the lesson and answering its quiz
     scores: tuple[float, ...]  # percent, each finished quiz attempt, oldest first
+    mastery: float | None  # percent, from the best and the recent scores; see mastery()
+    mastery_level: str | None  # "mastered", "secure", "developing" or "needs work"
 
 
 @dataclass(frozen=True)
@@ -105,6 +128,25 @@ def _streak_summary(days: Streak) -> StreakSummary:
     return StreakSummary(days.current, days.longest, last)
 
 
+def _lesson_progress(row: LessonOverview, seconds: float, scores: list[float]) -> LessonProgress:
+    known = mastery(scores)
+    return LessonProgress(
+        id=row.lesson.id,
+        title=row.lesson.title,
+        status=row.status.value,
+        current_step=row.current_step,
+        steps_seen=row.steps_seen,
+        steps_total=row.lesson.step_count,
+        best_score=_percent(row.best_score),
+        last_score=_percent(row.last_score),
+        attempts=row.attempts,
+        time_seconds=round(seconds, 1),
+        scores=tuple(scores),
+        mastery=known,
+        mastery_level=mastery_level(known),
+    )
+
+
 def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressReport:
     """Everything the learner has done in this course; data for lessons not in it is left out."""
     rows = course_overview(course, store.lesson_records())
@@ -113,19 +155,7 @@ def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressR
     for point in store.score_history():
         scores.setdefault(point.lesson_id, []).append(round(point.score * 100, 1))
     lessons = tuple(
-        LessonProgress(
-            id=row.lesson.id,
-            title=row.lesson.title,
-            status=row.status.value,
-            current_step=row.current_step,
-            steps_seen=row.steps_seen,
-            steps_total=row.lesson.step_count,
-            best_score=_percent(row.best_score),
-            last_score=_percent(row.last_score),
-            attempts=row.attempts,
-            time_seconds=round(seconds.get(row.lesson.id, 0.0), 1),
-            scores=tuple(scores.get(row.lesson.id, ())),
-        )
+        _lesson_progress(row, seconds.get(row.lesson.id, 0.0), scores.get(row.lesson.id, []))
         for row in rows
     )
     statuses = [row.status for row in rows]

@@ -37,9 +37,10 @@ def lesson_scores_text(lesson: LessonProgress, has_quiz: bool) -> str:
     count = len(lesson.scores)
     if not count:
         return "No quiz attempts yet"
+    known = f" · mastery {_percent(lesson.mastery)} ({lesson.mastery_level})"
     if count == 1:
-        return f"Score of the one attempt: {_percent(lesson.scores[0])}"
-    return f"Scores over {count} attempts: {_score_trail(lesson.scores)}"
+        return f"Score of the one attempt: {_percent(lesson.scores[0])}{known}"
+    return f"Scores over {count} attempts: {_score_trail(lesson.scores)}{known}"
 
 
 def all_scores_text(scores: Sequence[float]) -> str:
