@@ -221,3 +221,29 @@ async def test_the_command_palette_switches_learner(course: Course, data_dir: Pa
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, LearnersDialog)
+
+
+def test_the_open_attempt_is_remembered_by_its_stable_id_so_an_import_resumes_the_right_one(
+    tmp_path: Path,
+) -> None:
+    from dprk_it_tutor.progress.export import export_history
+    from dprk_it_tutor.progress.merge import import_history
+    from dprk_it_tutor.tui.recorder import ProgressRecorder
+
+    def fail(error: Exception) -> None:
+        raise AssertionError(error)
+
+    with ProgressStore.open(tmp_path / "a") as source:
+        recorder = ProgressRecorder(source, fail)
+        attempt_id = recorder.start_attempt("kinds", 7, ["kinds-single", "kinds-short"])
+        recorder.record_answer(attempt_id, "kinds-single", "Nosotek", 1.0)
+        recorder.set_resume_attempt(attempt_id)
+        uid = source.attempt(attempt_id).uid
+        document = export_history(source)
+    with ProgressStore.open(tmp_path / "b") as target:
+        for seed in range(3):  # other attempts first, so the ids differ between the two stores
+            target.start_attempt("kinds", seed, ["kinds-single"])
+        import_history(target, document)
+        resumed = ProgressRecorder(target, fail).resume_attempt()
+        assert (resumed.uid, resumed.seed, list(resumed.answers)) == (uid, 7, ["kinds-single"])
+        assert resumed.id != attempt_id

@@ -547,6 +547,13 @@ class ProgressStore:
             )
         ]
 
+    def attempt_by_uid(self, uid: str) -> Attempt | None:
+        """An attempt by its stable id, which (unlike ``id``) survives export and import."""
+        row = self._db.execute(
+            "SELECT * FROM quiz_attempt WHERE uid = ? AND profile_id = ?", (uid, self._profile)
+        ).fetchone()
+        return self._attempt(row) if row else None
+
     def attempt(self, attempt_id: int) -> Attempt | None:
         row = self._db.execute(
             "SELECT * FROM quiz_attempt WHERE id = ? AND profile_id = ?",

@@ -52,10 +52,8 @@ class ProgressRecorder:
 
     def resume_attempt(self) -> Attempt | None:
         """The attempt that was open when the app stopped (quit, crash or kill), if unfinished."""
-        value = self.store.get_setting(RESUME_ATTEMPT)
-        if not value or not value.isdigit():
-            return None
-        attempt = self.store.attempt(int(value))
+        uid = self.store.get_setting(RESUME_ATTEMPT)
+        attempt = self.store.attempt_by_uid(uid) if uid else None
         return attempt if attempt is not None and attempt.finished_at is None else None
 
     def unfinished_attempt(self, lesson_id: str) -> Attempt | None:
@@ -91,8 +89,13 @@ class ProgressRecorder:
         self._write(lambda: self.store.set_setting(RESUME_LESSON, lesson_id))
 
     def set_resume_attempt(self, attempt_id: int | None) -> None:
-        value = None if attempt_id is None else str(attempt_id)
-        self._write(lambda: self.store.set_setting(RESUME_ATTEMPT, value))
+        """Remember the open attempt by its stable id, so that an export carries it correctly."""
+
+        def save() -> None:
+            attempt = self.store.attempt(attempt_id) if attempt_id is not None else None
+            self.store.set_setting(RESUME_ATTEMPT, attempt.uid if attempt else None)
+
+        self._write(save)
 
     def add_study_time(self, visit_id: str, lesson_id: str, seconds: float) -> None:
         self._write(lambda: self.store.add_study_time(visit_id, lesson_id, seconds))
