@@ -102,7 +102,12 @@ class ProgressRecorder:
 
     def switch_learner(self, name: str) -> bool:
         """Make ``name`` the learner (created if new); False, after a warning, if it failed."""
-        return self._write(lambda: self.store.use_profile(name) or True) is True
+
+        def switch() -> bool:
+            self.store.use_profile(name)
+            return True
+
+        return self._write(switch) is True
 
     def start_attempt(
         self, lesson_id: str, seed: int, question_ids: list[str], kind: AttemptKind = "quiz"
