@@ -56,6 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"who is learning: each learner has their own progress; a new name adds a learner "
         f"(default: ${paths.PROFILE_ENV}, else whoever used the course last)",
     )
+    common.add_argument(
+        "--content",
+        action="append",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"add a content pack (a folder of lessons/ and quizzes/) to the course; repeat for "
+        f"more (default: the folders in ${paths.CONTENT_ENV}, separated by '{os.pathsep}')",
+    )
+    common.add_argument(
+        "--content-only",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="leave the built-in course out: use only the content packs given",
+    )
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A terminal course on North Korea's IT sector as two 2012-2013 articles reported it.",
@@ -139,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
+    except UsageProblem as exc:
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -148,8 +165,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
-def _course() -> Course:
-    return load_course([paths.builtin_course_dir()])
+class UsageProblem(Exception):
+    """Options that cannot work together or name something absent; exits 2 like argparse does."""
+
+
+def _course(args: argparse.Namespace) -> Course:
+    """The built-in course and the content packs asked for, or the packs alone."""
+    return load_course(_course_folders(args))
+
+
+def _course_folders(args: argparse.Namespace) -> list[Path]:
+    packs = paths.content_packs(getattr(args, "content", None))
+    content_only = getattr(args, "content_only", False)
+    for folder in packs:
+        if not folder.is_dir():
+            where = "--content" if getattr(args, "content", None) else f"${paths.CONTENT_ENV}"
+            raise UsageProblem(f"content pack {folder} (from {where}) is not a folder")
+    if content_only and not packs:
+        raise UsageProblem(
+            f"--content-only needs at least one --content DIR (or ${paths.CONTENT_ENV})"
+        )
+    return paths.course_folders(packs, content_only=content_only)
 
 
 def _store(args: argparse.Namespace, *, new_profile: bool = False) -> ProgressStore:
@@ -167,7 +203,7 @@ def _store(args: argparse.Namespace, *, new_profile: bool = False) -> ProgressSt
 def run_app(args: argparse.Namespace, start: str | None = None) -> int:
     from dprk_it_tutor.tui.app import make_app  # Textual is imported only when the app runs
 
-    course = _course()
+    course = _course(args)
     try:
         store = _store(args, new_profile=True)
     except StoreUnavailable as exc:
@@ -193,14 +229,19 @@ def run_review(args: argparse.Namespace) -> int:
 
 def list_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    course = _course()
+    course = _course(args)
     with _store(args) as store:
         rows = course_overview(course, store.lesson_records())
     width = max((len(row.lesson.id) for row in rows), default=2)
-    print(f"{'#':>3}  {'id':<{width}}  {'status':<11}  {'quiz':>4}  title", file=out)
+    # Which pack a lesson comes from matters only once there is more than one.
+    packs = len(course.packs) > 1
+    pack_width = max((len(printable(row.lesson.pack)) for row in rows), default=4) if packs else 0
+    pack_head = f"{'pack':<{pack_width}}  " if packs else ""
+    print(f"{'#':>3}  {'id':<{width}}  {pack_head}{'status':<11}  {'quiz':>4}  title", file=out)
     for number, row in enumerate(rows, start=1):
+        pack = f"{printable(row.lesson.pack):<{pack_width}}  " if packs else ""
         print(
-            f"{number:>3}  {row.lesson.id:<{width}}  {row.status.value:<11}  "
+            f"{number:>3}  {row.lesson.id:<{width}}  {pack}{row.status.value:<11}  "
             f"{format_score(row.best_score):>4}  {printable(row.lesson.title)}",
             file=out,
         )
@@ -223,7 +264,7 @@ def list_learners(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def show_progress(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    course = _course()
+    course = _course(args)
     with _store(args) as store:
         report = progress_report(course, store, now_for_reviews())
     if args.json:
@@ -288,7 +329,7 @@ def import_history_command(args: argparse.Namespace, out: TextIO | None = None) 
 
 def reset_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    course_lessons = [lesson.id for lesson in _course().lessons] if args.lesson else []
+    course_lessons = [lesson.id for lesson in _course(args).lessons] if args.lesson else []
     with _store(args) as store:
         learner = store.profile_name
         if args.lesson is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -12,6 +12,7 @@ import platformdirs
 APP_NAME = "dprk-it-tutor"
 DATA_DIR_ENV = "DPRK_IT_TUTOR_DATA"
 PROFILE_ENV = "DPRK_IT_TUTOR_PROFILE"
+CONTENT_ENV = "DPRK_IT_TUTOR_CONTENT"
 
 
 def builtin_course_dir() -> Path:
@@ -48,3 +49,19 @@ def profile_name(
     if override is not None:
         return override
     return environ.get(PROFILE_ENV) or None
+
+
+def content_packs(
+    given: Sequence[str | os.PathLike[str]] | None = None, environ: Mapping[str, str] = os.environ
+) -> list[Path]:
+    """The content packs asked for: every ``--content DIR``, else the folders listed in
+    ``$DPRK_IT_TUTOR_CONTENT`` (separated as in PATH: ':' on Unix, ';' on Windows)."""
+    if given:
+        return [Path(folder).expanduser() for folder in given]
+    listed = environ.get(CONTENT_ENV, "")
+    return [Path(folder).expanduser() for folder in listed.split(os.pathsep) if folder.strip()]
+
+
+def course_folders(packs: Sequence[Path], *, content_only: bool = False) -> list[Path]:
+    """What a course is loaded from: the built-in course, then the packs; or the packs alone."""
+    return list(packs) if content_only else [builtin_course_dir(), *packs]

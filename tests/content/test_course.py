@@ -235,15 +235,26 @@ def test_find_content_files_accepts_single_files_and_reports_missing(tmp_path: P
     assert found.missing == [missing, other]
 
 
-def test_load_course_merges_several_paths(tmp_path: Path) -> None:
-    add(tmp_path, "one.md", lesson_md("one", order=2))
+def test_load_course_merges_several_paths_pack_after_pack(tmp_path: Path) -> None:
+    """Packs are taught in the order given, whatever their lessons' ``order`` says."""
+    add(tmp_path, "one.md", lesson_md("one", order=20))
+    add(tmp_path, "zero.md", lesson_md("zero", order=10))
     extra = tmp_path / "extra"
     extra.mkdir()
     add(extra, "two.md", lesson_md("two", order=1))
     add(extra, "two.yaml", quiz_yaml("two"))
-    course = load_course([tmp_path / "one.md", extra])
-    assert [lesson.id for lesson in course.lessons] == ["two", "one"]
+    course = load_course([tmp_path / "one.md", extra, tmp_path / "zero.md"])
+    assert [lesson.id for lesson in course.lessons] == ["zero", "one", "two"]
+    assert [lesson.pack for lesson in course.lessons] == [tmp_path.name] * 2 + ["extra"]
+    assert [pack.name for pack in course.packs] == [tmp_path.name, "extra"]
     assert set(course.quizzes) == {"two"}
+
+
+def test_a_file_reached_by_two_paths_is_loaded_once(tmp_path: Path) -> None:
+    lesson = add(tmp_path, "one.md", lesson_md("one"))
+    course = load_course([tmp_path, lesson, tmp_path / "." / "one.md"])
+    assert [lesson.id for lesson in course.lessons] == ["one"]
+    assert not course.diagnostics
 
 
 # -- the shipped course -------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,8 +17,17 @@ from dprk_it_tutor.content.model import (
     FileKind,
     GlossaryTerm,
     Lesson,
+    Pack,
     Quiz,
     TimelineEvent,
+)
+from dprk_it_tutor.content.packs import (
+    MANIFEST_NAMES,
+    default_pack,
+    load_manifest,
+    manifest_path,
+    order_pack,
+    pack_root,
 )
 from dprk_it_tutor.content.quizzes import load_quiz
 from dprk_it_tutor.content.references import check_term_links, check_timeline, unique_terms
@@ -28,7 +37,7 @@ LESSON_SUFFIXES = (".md",)
 QUIZ_SUFFIXES = (".yaml", ".yml")
 GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
 TIMELINE_NAMES = ("timeline.yaml", "timeline.yml")
-REFERENCE_NAMES = GLOSSARY_NAMES + TIMELINE_NAMES
+REFERENCE_NAMES = GLOSSARY_NAMES + TIMELINE_NAMES + MANIFEST_NAMES
 T = TypeVar("T")
 
 
@@ -40,6 +49,7 @@ class ContentFiles:
     quizzes: list[Path] = field(default_factory=list)
     glossaries: list[Path] = field(default_factory=list)
     timelines: list[Path] = field(default_factory=list)
+    manifests: list[Path] = field(default_factory=list)  # course.yaml of a pack
     missing: list[Path] = field(default_factory=list)
     empty: list[Path] = field(default_factory=list)  # folders holding no content files
 
@@ -52,7 +62,9 @@ def find_content_files(paths: Iterable[Path]) -> ContentFiles:
     found = ContentFiles()
     for path in paths:
         if path.is_file():
-            if path.name in GLOSSARY_NAMES:
+            if path.name in MANIFEST_NAMES:
+                found.manifests.append(path)
+            elif path.name in GLOSSARY_NAMES:
                 found.glossaries.append(path)
             elif path.name in TIMELINE_NAMES:
                 found.timelines.append(path)
@@ -70,12 +82,14 @@ def find_content_files(paths: Iterable[Path]) -> ContentFiles:
             quizzes = [p for p in _files(quiz_dir, QUIZ_SUFFIXES) if p.name not in REFERENCE_NAMES]
             glossaries = [path / name for name in GLOSSARY_NAMES if (path / name).is_file()]
             timelines = [path / name for name in TIMELINE_NAMES if (path / name).is_file()]
+            manifest = manifest_path(path)
             if not (lessons or quizzes or glossaries or timelines):
                 found.empty.append(path)
             found.lessons += lessons
             found.quizzes += quizzes
             found.glossaries += glossaries
             found.timelines += timelines
+            found.manifests += [manifest] if manifest else []
         else:
             found.missing.append(path)
     return found
@@ -88,24 +102,43 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
 
 
 def load_course(paths: Sequence[Path]) -> Course:
-    """Load every lesson and quiz under ``paths``; broken files are listed, never fatal."""
-    files = find_content_files(paths)
-    diagnostics: list[Diagnostic] = [
-        Diagnostic(str(p), 1, 1, "no such lesson (.md) or quiz (.yaml) file or folder")
-        for p in files.missing
-    ]
-    diagnostics += [
-        Diagnostic(str(p), 1, 1, "no lesson (.md) or quiz (.yaml) files in this folder")
-        for p in files.empty
-    ]
+    """Load every lesson and quiz under ``paths``; broken files are listed, never fatal.
+
+    Each path belongs to a pack (see packs.pack_root); packs keep the order their first path was
+    given in, and a file reached twice is loaded once.
+    """
+    groups = _group_by_pack(paths)
+    diagnostics: list[Diagnostic] = []
     broken: list[BrokenFile] = []
-    lessons: list[Lesson] = _load_each(files.lessons, "lesson", lambda p: [load_lesson(p)], broken)
-    quizzes: list[Quiz] = _load_each(files.quizzes, "quiz", lambda p: [load_quiz(p)], broken)
-    terms: list[GlossaryTerm] = _load_each(files.glossaries, "glossary", load_glossary, broken)
-    events: list[TimelineEvent] = _load_each(files.timelines, "timeline", load_timeline, broken)
+    packs: list[Pack] = []
+    lessons: list[Lesson] = []
+    quizzes: list[Quiz] = []
+    terms: list[GlossaryTerm] = []
+    events: list[TimelineEvent] = []
+    seen: set[Path] = set()
+    for root, group in groups.items():
+        files = _unseen(find_content_files(group), seen)
+        diagnostics += [
+            Diagnostic(str(p), 1, 1, "no such lesson (.md) or quiz (.yaml) file or folder")
+            for p in files.missing
+        ]
+        diagnostics += [
+            Diagnostic(str(p), 1, 1, "no lesson (.md) or quiz (.yaml) files in this folder")
+            for p in files.empty
+        ]
+        manifests = _load_each(files.manifests, "course", lambda p: [load_manifest(p)], broken)
+        pack = manifests[0] if manifests else default_pack(root)
+        packs.append(pack)
+        pack_lessons = _load_each(files.lessons, "lesson", lambda p: [load_lesson(p)], broken)
+        lessons += [replace(lesson, pack=pack.name) for lesson in pack_lessons]
+        quizzes += _load_each(files.quizzes, "quiz", lambda p: [load_quiz(p)], broken)
+        terms += _load_each(files.glossaries, "glossary", load_glossary, broken)
+        events += _load_each(files.timelines, "timeline", load_timeline, broken)
 
     lessons, rejected = _unique_lessons(lessons)
     broken += rejected
+    lessons, problems = _teaching_order(packs, lessons)
+    diagnostics += problems
     by_id = {lesson.id: lesson for lesson in lessons}
     broken_lessons = {item.name for item in broken if item.kind == "lesson"}
     quiz_map, rejected = _attach_quizzes(quizzes, by_id, broken_lessons)
@@ -119,7 +152,6 @@ def load_course(paths: Sequence[Path]) -> Course:
     diagnostics += check_timeline(events, by_id)
     for item in broken:
         diagnostics += item.diagnostics
-    lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
     return Course(
         lessons=tuple(lessons),
         quizzes=quiz_map,
@@ -127,7 +159,64 @@ def load_course(paths: Sequence[Path]) -> Course:
         diagnostics=tuple(sorted(diagnostics)),
         glossary=tuple(sorted(terms, key=lambda term: (term.term.casefold(), term.id))),
         timeline=tuple(sorted(events, key=lambda event: event.sort_key)),
+        packs=tuple(packs),
     )
+
+
+def _group_by_pack(paths: Sequence[Path]) -> dict[Path, list[Path]]:
+    """The paths given, grouped under the pack folder each belongs to, in first-given order."""
+    groups: dict[Path, list[Path]] = {}
+    roots: dict[Path, Path] = {}  # resolved root -> the root as first written
+    for path in paths:
+        root = pack_root(path)
+        written = roots.setdefault(_resolved(root), root)
+        groups.setdefault(written, []).append(path)
+    return groups
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # a symlink loop, say: the path is reported as missing later
+        return path.absolute()
+
+
+def _unseen(files: ContentFiles, seen: set[Path]) -> ContentFiles:
+    """``files`` without those already loaded from another path given (each file loads once)."""
+
+    def keep(found: list[Path]) -> list[Path]:
+        kept = []
+        for path in found:
+            key = _resolved(path)
+            if key not in seen:
+                seen.add(key)
+                kept.append(path)
+        return kept
+
+    return ContentFiles(
+        lessons=keep(files.lessons),
+        quizzes=keep(files.quizzes),
+        glossaries=keep(files.glossaries),
+        timelines=keep(files.timelines),
+        manifests=keep(files.manifests),
+        missing=files.missing,
+        empty=files.empty,
+    )
+
+
+def _teaching_order(
+    packs: list[Pack], lessons: list[Lesson]
+) -> tuple[list[Lesson], list[Diagnostic]]:
+    """Pack after pack, each in its own order (its parts, else each lesson's ``order``)."""
+    ordered: list[Lesson] = []
+    problems: list[Diagnostic] = []
+    for pack in packs:
+        in_order, found = order_pack(
+            pack, [lesson for lesson in lessons if lesson.pack == pack.name]
+        )
+        ordered += in_order
+        problems += found
+    return ordered, problems
 
 
 def _load_each(

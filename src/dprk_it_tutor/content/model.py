@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
-FileKind = Literal["lesson", "quiz", "glossary", "timeline"]
+FileKind = Literal["lesson", "quiz", "glossary", "timeline", "course"]
 
 
 @dataclass(frozen=True, order=True)
@@ -86,6 +86,8 @@ class Lesson:
     path: Path
     id_line: int = 1  # where ``id:`` is written, for cross-file diagnostics
     term_links: tuple[TermLink, ...] = ()
+    pack: str = ""  # the name of the content pack the lesson comes from
+    part: str = ""  # the title of the part of its pack's course.yaml that lists it, if any
 
     @property
     def step_count(self) -> int:
@@ -238,6 +240,33 @@ class BrokenFile:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A titled group of lessons in a pack's ``course.yaml``, in teaching order."""
+
+    title: str
+    lesson_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One content folder of a course: the built-in course or an author's pack.
+
+    ``name`` is the short label shown beside each lesson; ``title`` and ``description`` come from
+    the pack's ``course.yaml`` when it has one.
+    """
+
+    name: str
+    root: Path
+    title: str = ""
+    description: str = ""
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name
+
+
+@dataclass(frozen=True)
 class Course:
     """Everything loaded from one or more content folders, in teaching order."""
 
@@ -247,6 +276,10 @@ class Course:
     diagnostics: tuple[Diagnostic, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()  # sorted by term, case-blind
     timeline: tuple[TimelineEvent, ...] = ()  # in date order
+    packs: tuple[Pack, ...] = ()  # in the order they were given; the built-in course first
+
+    def pack(self, name: str) -> Pack | None:
+        return next((pack for pack in self.packs if pack.name == name), None)
 
     def term(self, term_id: str) -> GlossaryTerm | None:
         return next((term for term in self.glossary if term.id == term_id), None)

@@ -60,6 +60,8 @@ class LessonProgress:
     scores: tuple[float, ...]  # percent, each finished quiz attempt, oldest first
     mastery: float | None  # percent, from the best and the recent scores; see mastery()
     mastery_level: str | None  # "mastered", "secure", "developing" or "needs work"
+    pack: str = ""  # the content pack the lesson comes from ("built-in" for the shipped course)
+    part: str = ""  # the part of its pack's course.yaml that lists it
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ def _lesson_progress(row: LessonOverview, seconds: float, scores: list[float]) -
     return LessonProgress(
         id=row.lesson.id,
         title=row.lesson.title,
+        pack=row.lesson.pack,
+        part=row.lesson.part,
         status=row.status.value,
         current_step=row.current_step,
         steps_seen=row.steps_seen,

@@ -32,6 +32,15 @@ from dprk_it_tutor.tui.screens.home import HomeScreen
 NOT_SAVED = "⚠ Progress is not being saved"
 
 
+def course_subtitle(course: Course) -> str:
+    """The first pack's title, and how many packs were added to it."""
+    if not course.packs:
+        return ""
+    first, added = course.packs[0], len(course.packs) - 1
+    more = f" + {added} pack{'s' if added > 1 else ''}" if added else ""
+    return printable(first.label + more)
+
+
 class TutorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "dprk-it-tutor"
@@ -54,6 +63,7 @@ class TutorApp(App[None]):
         return HomeScreen(self.course, self.progress)
 
     def on_mount(self) -> None:
+        self.sub_title = course_subtitle(self.course) or self.SUB_TITLE
         self.show_learner()
         if self._not_saved_reason:
             self._progress_not_saved(StoreError(self._not_saved_reason))

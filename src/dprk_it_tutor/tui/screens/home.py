@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from dprk_it_tutor.content import BrokenFile, Course
+from dprk_it_tutor.content import BrokenFile, Course, Lesson
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, course_overview
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import (
@@ -65,7 +65,7 @@ class HomeScreen(Screen):
                     yield Button("Glossary", id="open-glossary", compact=True)
                     yield Button("Timeline", id="open-timeline", compact=True)
                     yield Button("Progress", id="open-dashboard", compact=True)
-                yield CourseMap(id="course-map")
+                yield CourseMap(show_packs=len(self.course.packs) > 1, id="course-map")
             with VerticalScroll(id="lesson-details"):
                 yield Static(id="details", markup=False)
         yield Footer()
@@ -183,6 +183,16 @@ class HomeScreen(Screen):
             severity="error",
         )
 
+    def _where(self, lesson: Lesson) -> tuple[str | tuple[str, str], ...]:
+        """The part of the course a lesson is in, and its pack when there are several."""
+        pack = self.course.pack(lesson.pack)
+        lines: list[str | tuple[str, str]] = []
+        if lesson.part:
+            lines += [("Part: ", "bold"), printable(lesson.part), "\n"]
+        if pack is not None and len(self.course.packs) > 1:
+            lines += [("Pack: ", "bold"), printable(pack.label), "\n"]
+        return tuple(lines)
+
     @on(CourseMap.Highlighted)
     def show_details(self, message: CourseMap.Highlighted) -> None:
         details = self.query_one("#details", Static)
@@ -215,6 +225,7 @@ class HomeScreen(Screen):
                 ("Before this: ", "bold"),
                 prerequisites or "nothing",
                 "\n",
+                *self._where(lesson),
                 ("Length: ", "bold"),
                 f"{lesson.step_count} steps, about {lesson.minutes} min",
                 "\n",

@@ -17,6 +17,7 @@ STATUS_LABELS = {
     LessonStatus.COMPLETED: ("● completed", "$text-success"),
 }
 BROKEN_PREFIX = "broken:"
+PACK_WIDTH = 12
 
 
 class CourseMap(FillColumnTable):
@@ -37,9 +38,10 @@ class CourseMap(FillColumnTable):
             super().__init__()
             self.item = item
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, show_packs: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._items: dict[str, LessonOverview | BrokenFile] = {}
+        self.show_packs = show_packs  # a Pack column, when lessons come from more than one pack
 
     def on_mount(self) -> None:
         # Short columns first and fixed; the title takes what is left (see FillColumnTable).
@@ -47,6 +49,8 @@ class CourseMap(FillColumnTable):
         self.add_column("Status", key="status", width=13)
         self.add_column("Quiz", key="quiz", width=4)
         self.add_column("Min", key="minutes", width=3)
+        if self.show_packs:
+            self.add_column("Pack", key="pack", width=PACK_WIDTH)
         self.add_column("Lesson", key="title", width=FILL_MIN_WIDTH)
 
     def show(self, rows: list[LessonOverview], broken: tuple[BrokenFile, ...]) -> None:
@@ -63,6 +67,7 @@ class CourseMap(FillColumnTable):
                 Content.styled(label, style),
                 quiz,
                 str(row.lesson.minutes),
+                *self._pack_cell(row.lesson.pack),
                 printable(row.lesson.title),
                 key=row.lesson.id,
             )
@@ -74,11 +79,18 @@ class CourseMap(FillColumnTable):
                 Content.styled("✗ broken", "$text-error"),
                 "",
                 "",
+                *self._pack_cell(""),
                 printable(f"{item.name} ({item.kind} file {item.path.name})"),
                 key=key,
             )
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1))
+
+    def _pack_cell(self, pack: str) -> tuple[str, ...]:
+        if not self.show_packs:
+            return ()
+        name = printable(pack)
+        return (name if len(name) <= PACK_WIDTH else name[: PACK_WIDTH - 1] + "…",)
 
     def _item_at(self, key: str | None) -> LessonOverview | BrokenFile | None:
         return self._items.get(key) if key is not None else None
