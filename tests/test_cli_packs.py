@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dprk_it_tutor import cli
+from dprk_it_tutor import cli, paths
 
 from .content.test_course import add, lesson_md, quiz_yaml
 
@@ -105,3 +105,35 @@ def test_progress_json_says_which_pack_and_part_each_lesson_is_in(capsys, pack: 
     lessons = json.loads(out)["lessons"]
     assert (lessons[0]["pack"], lessons[0]["part"]) == ("built-in", "The sector and its people")
     assert (lessons[-1]["id"], lessons[-1]["pack"], lessons[-1]["part"]) == ("extra", "extras", "")
+
+
+def test_validate_checks_a_pack_as_part_of_the_course_it_joins(capsys, pack: Path) -> None:
+    add(
+        pack,
+        "lessons/20-links.md",
+        lesson_md("links", order=20).replace(
+            "Body 1.", "The [Kwangmyong](glossary:kwangmyong) intranet."
+        ),
+    )
+    code, out, err = run(capsys, "validate", str(pack))
+    assert (code, out) == (0, "")  # links into the built-in course resolve; its own notes stay out
+    assert err.startswith("0 error(s), 0 warning(s); 2 lesson(s), 1 quiz(zes), 0 glossary")
+
+    code, out, _ = run(capsys, "validate", "--content-only", str(pack))
+    assert code == 1
+    lesson = pack / "lessons" / "20-links.md"
+    assert f"{lesson}:13:27: error: link to term 'kwangmyong', which is not in the glossary" in out
+
+
+def test_validate_reports_a_pack_lesson_that_reuses_a_built_in_id(capsys, pack: Path) -> None:
+    clash = add(pack, "lessons/30-origins.md", lesson_md("origins", order=30))
+    code, out, _ = run(capsys, "validate", str(pack))
+    assert code == 1
+    assert out.startswith(f"{clash}:2:1: error: lesson id 'origins' is already used by ")
+
+
+def test_validate_one_shipped_quiz_alone_sees_its_lesson(capsys) -> None:
+    quiz = paths.builtin_course_dir() / "quizzes" / "origins.yaml"
+    code, out, err = run(capsys, "validate", str(quiz))
+    assert (code, out) == (0, "")
+    assert err.startswith("0 error(s), 0 warning(s); 0 lesson(s), 1 quiz(zes)")

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from dprk_it_tutor import paths
 from dprk_it_tutor.content import Course, load_course
+from dprk_it_tutor.content.course import check_content
 from dprk_it_tutor.progress import (
     ProgressStore,
     StoreError,
@@ -140,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="course folders, lessons/ or quizzes/ folders, or single files (default: the built-in course)",
+        help="content packs, lessons/ or quizzes/ folders, or single files, each checked as part "
+        "of the course it would join (default: the whole course, with any --content packs)",
     )
     validate.set_defaults(handler=validate_content)
     return parser
@@ -174,14 +176,16 @@ def _course(args: argparse.Namespace) -> Course:
     return load_course(_course_folders(args))
 
 
-def _course_folders(args: argparse.Namespace) -> list[Path]:
+def _course_folders(args: argparse.Namespace, *, alone_is_empty: bool = False) -> list[Path]:
+    """The folders the course is loaded from; with ``alone_is_empty``, ``--content-only`` and
+    no pack means no folder at all rather than a mistake (``validate`` with files to check)."""
     packs = paths.content_packs(getattr(args, "content", None))
     content_only = getattr(args, "content_only", False)
     for folder in packs:
         if not folder.is_dir():
             where = "--content" if getattr(args, "content", None) else f"${paths.CONTENT_ENV}"
             raise UsageProblem(f"content pack {folder} (from {where}) is not a folder")
-    if content_only and not packs:
+    if content_only and not packs and not alone_is_empty:
         raise UsageProblem(
             f"--content-only needs at least one --content DIR (or ${paths.CONTENT_ENV})"
         )
@@ -359,8 +363,10 @@ def _confirm(question: str) -> bool:
 
 
 def validate_content(args: argparse.Namespace) -> int:
-    targets = args.paths or [paths.builtin_course_dir()]
-    course = load_course(targets)
+    folders = _course_folders(args, alone_is_empty=bool(args.paths))
+    # Files named are checked as part of the course they would join, so their links into it
+    # resolve; only their own problems are reported.
+    course = check_content(args.paths, context=folders) if args.paths else load_course(folders)
     for diagnostic in course.diagnostics:
         print(printable(str(diagnostic)))
     errors = len(course.errors)

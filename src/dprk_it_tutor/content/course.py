@@ -101,13 +101,14 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
 
 
-def load_course(paths: Sequence[Path]) -> Course:
+def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Course:
     """Load every lesson and quiz under ``paths``; broken files are listed, never fatal.
 
     Each path belongs to a pack (see packs.pack_root); packs keep the order their first path was
-    given in, and a file reached twice is loaded once.
+    given in, ``context`` first, and a file reached twice is loaded once, under the name ``paths``
+    gives it (so that a diagnostic names the file as the author wrote it).
     """
-    groups = _group_by_pack(paths)
+    groups = _group_by_pack([*context, *paths], prefer=paths)
     diagnostics: list[Diagnostic] = []
     broken: list[BrokenFile] = []
     packs: list[Pack] = []
@@ -163,15 +164,43 @@ def load_course(paths: Sequence[Path]) -> Course:
     )
 
 
-def _group_by_pack(paths: Sequence[Path]) -> dict[Path, list[Path]]:
-    """The paths given, grouped under the pack folder each belongs to, in first-given order."""
+def _group_by_pack(paths: Sequence[Path], prefer: Sequence[Path]) -> dict[Path, list[Path]]:
+    """The paths given, grouped under the pack folder each belongs to, in first-given order;
+    within a pack, the ``prefer`` paths come first."""
     groups: dict[Path, list[Path]] = {}
     roots: dict[Path, Path] = {}  # resolved root -> the root as first written
     for path in paths:
         root = pack_root(path)
         written = roots.setdefault(_resolved(root), root)
         groups.setdefault(written, []).append(path)
-    return groups
+    preferred = set(prefer)
+    return {
+        root: sorted(group, key=lambda path: path not in preferred)
+        for root, group in groups.items()
+    }
+
+
+def check_content(targets: Sequence[Path], context: Sequence[Path] = ()) -> Course:
+    """What ``validate`` reports for ``targets``: the files loaded as part of a course built on
+    ``context`` (the built-in course, other packs), so that links into the context resolve; the
+    result holds only what the targets' own files define, and only the problems found in them."""
+    course = load_course(targets, context=context)
+    found = find_content_files(targets)
+    own = {
+        str(path)
+        for group in (found.lessons, found.quizzes, found.glossaries, found.timelines)
+        for path in group
+    }
+    own |= {str(path) for path in (*found.manifests, *found.missing, *found.empty)}
+    return replace(
+        course,
+        lessons=tuple(lesson for lesson in course.lessons if str(lesson.path) in own),
+        quizzes={key: quiz for key, quiz in course.quizzes.items() if str(quiz.path) in own},
+        broken=tuple(item for item in course.broken if str(item.path) in own),
+        diagnostics=tuple(d for d in course.diagnostics if d.path in own),
+        glossary=tuple(term for term in course.glossary if str(term.path) in own),
+        timeline=tuple(event for event in course.timeline if str(event.path) in own),
+    )
 
 
 def _resolved(path: Path) -> Path:
