@@ -48,9 +48,9 @@ class ScaffoldError(Exception):
 
 def slugify(title: str) -> str:
     """An id made from a title: ASCII letters and digits, lowercase, joined by single hyphens;
-    accents are dropped ("Café" -> "cafe"); "" when nothing usable is left."""
+    accents and apostrophes are dropped ("Café" -> "cafe"); "" when nothing usable is left."""
     folded = unicodedata.normalize("NFKD", title.casefold()).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", folded)
+    words = re.findall(r"[a-z0-9]+", folded.replace("'", ""))  # "Kim's" -> "kims", not "kim-s"
     slug = ""
     for word in words:
         longer = f"{slug}-{word}" if slug else word
