@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dprk_it_tutor import paths
-from dprk_it_tutor.content import Course, load_course
+from dprk_it_tutor.content import Course, load_course, scaffold
 from dprk_it_tutor.content.course import check_content
 from dprk_it_tutor.progress import (
     ProgressStore,
@@ -145,7 +145,47 @@ def build_parser() -> argparse.ArgumentParser:
         "of the course it would join (default: the whole course, with any --content packs)",
     )
     validate.set_defaults(handler=validate_content)
+    _add_new_commands(commands)
     return parser
+
+
+def _add_new_commands(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser("new", help="start a new lesson or quiz from a commented template")
+    kinds = new.add_subparsers(title="what to start", metavar="KIND", required=True)
+    folder = argparse.ArgumentParser(add_help=False)
+    folder.add_argument(
+        "--dir",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the content folder: lessons go to DIR/lessons/, quizzes to DIR/quizzes/ "
+        "(default: the current folder)",
+    )
+    lesson = kinds.add_parser(
+        "lesson",
+        parents=[folder],
+        help="write a lesson with every front-matter key and two example steps",
+    )
+    lesson.add_argument("title", metavar="TITLE", help="the lesson's title, in quotes")
+    lesson.add_argument(
+        "--id",
+        dest="lesson_id",
+        metavar="ID",
+        help="the lesson's id (default: made from the title)",
+    )
+    lesson.add_argument(
+        "--after",
+        metavar="LESSON_ID",
+        help="place it right after this lesson of DIR (default: after DIR's last lesson)",
+    )
+    lesson.set_defaults(handler=new_lesson_command)
+    quiz = kinds.add_parser(
+        "quiz",
+        parents=[folder],
+        help="write a lesson's quiz with an example of every question type",
+    )
+    quiz.add_argument("lesson_id", metavar="LESSON_ID", help="the lesson the quiz is for")
+    quiz.set_defaults(handler=new_quiz_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -377,3 +417,33 @@ def validate_content(args: argparse.Namespace) -> int:
     )
     print(f"{errors} error(s), {warnings} warning(s); {checked}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def new_lesson_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    try:
+        written = scaffold.new_lesson(
+            args.dir,
+            args.title,
+            builtin=paths.builtin_course_dir(),
+            lesson_id=args.lesson_id,
+            after=args.after,
+        )
+    except scaffold.ScaffoldError as exc:
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
+        return 1
+    return _wrote(written, args.dir, out or sys.stdout)
+
+
+def new_quiz_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    try:
+        written = scaffold.new_quiz(args.dir, args.lesson_id, builtin=paths.builtin_course_dir())
+    except scaffold.ScaffoldError as exc:
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
+        return 1
+    return _wrote(written, args.dir, out or sys.stdout)
+
+
+def _wrote(written: Path, folder: Path, out: TextIO) -> int:
+    print(f"wrote {printable(str(written))}", file=out)
+    print(f"edit it, then: {scaffold.validate_command(folder)}", file=out)
+    return 0
