@@ -137,3 +137,17 @@ def test_new_needs_to_know_what_to_start(capsys) -> None:
         cli.main(["new"])
     assert exit_info.value.code == 2
     assert "the following arguments are required: KIND" in capsys.readouterr().err
+
+
+def test_a_pack_with_parts_is_told_where_to_list_the_new_lesson(tmp_path: Path, capsys) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    manifest = pack / "course.yaml"
+    manifest.write_text("title: T\nparts:\n  - title: P\n    lessons: [old]\n")
+    code, out, _ = run("new", "lesson", "Fresh", "--dir", str(pack), capsys=capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        f"wrote {pack}/lessons/10-fresh.md",
+        f"list 'fresh' in a part's 'lessons' in {manifest}, where it should be taught",
+        f"edit it, then: dprk-it-tutor validate {pack}",
+    ]

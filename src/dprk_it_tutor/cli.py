@@ -431,7 +431,7 @@ def new_lesson_command(args: argparse.Namespace, out: TextIO | None = None) -> i
     except scaffold.ScaffoldError as exc:
         print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return 1
-    return _wrote(written, args.dir, out or sys.stdout)
+    return _wrote(written, args.dir, out or sys.stdout, scaffold.parts_hint(args.dir, written))
 
 
 def new_quiz_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -443,7 +443,9 @@ def new_quiz_command(args: argparse.Namespace, out: TextIO | None = None) -> int
     return _wrote(written, args.dir, out or sys.stdout)
 
 
-def _wrote(written: Path, folder: Path, out: TextIO) -> int:
+def _wrote(written: Path, folder: Path, out: TextIO, hint: str = "") -> int:
     print(f"wrote {printable(str(written))}", file=out)
+    if hint:
+        print(printable(hint), file=out)
     print(f"edit it, then: {scaffold.validate_command(folder)}", file=out)
     return 0

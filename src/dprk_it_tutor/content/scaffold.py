@@ -14,7 +14,9 @@ from pathlib import Path
 
 from dprk_it_tutor.content.course import load_course
 from dprk_it_tutor.content.fields import ID_PATTERN, ID_RULE, close_match_hint
-from dprk_it_tutor.content.model import Course, Lesson
+from dprk_it_tutor.content.lessons import load_lesson
+from dprk_it_tutor.content.model import ContentError, Course, Lesson
+from dprk_it_tutor.content.packs import load_manifest, manifest_path
 from dprk_it_tutor.content.scaffold_text import (
     example_question_id,
     lesson_text,
@@ -230,3 +232,19 @@ def _write_new(path: Path, text: str) -> None:
     except OSError as exc:
         path.unlink(missing_ok=True)  # no half-written file left behind
         raise ScaffoldError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def parts_hint(folder: Path, lesson_file: Path) -> str:
+    """What else to do when the folder's course.yaml lists its lessons in parts: a lesson in no
+    part is taught after them all (and validate warns), so say where to list the new one."""
+    manifest = manifest_path(folder)
+    if manifest is None:
+        return ""
+    try:
+        has_parts = bool(load_manifest(manifest).parts)
+        lesson_id = load_lesson(lesson_file).id
+    except ContentError:
+        return ""
+    if not has_parts:
+        return ""
+    return f"list '{lesson_id}' in a part's 'lessons' in {manifest}, where it should be taught"
