@@ -91,6 +91,7 @@ class PreviewApp(TutorApp):
         """Load the file again and show it where the author was, or show its errors."""
         self.preview = load_preview(self.path, self.builtin_course)
         self.course = self.preview.course
+        self.clear_notifications()  # the last reload's news is stale now
         self._show()
         name = printable(self.path.name)
         if self.preview.showable:
