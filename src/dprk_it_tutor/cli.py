@@ -146,6 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=validate_content)
     _add_new_commands(commands)
+    preview = commands.add_parser(
+        "preview",
+        parents=[common],
+        help="open one lesson (.md) or quiz (.yaml) as a learner sees it; nothing is saved",
+    )
+    preview.add_argument("path", type=Path, metavar="PATH", help="the lesson or quiz file")
+    preview.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload whenever the file (or its folder's glossary and other content) is saved",
+    )
+    preview.set_defaults(handler=preview_content)
     return parser
 
 
@@ -448,4 +460,19 @@ def _wrote(written: Path, folder: Path, out: TextIO, hint: str = "") -> int:
     if hint:
         print(printable(hint), file=out)
     print(f"edit it, then: {scaffold.validate_command(folder)}", file=out)
+    return 0
+
+
+def preview_content(args: argparse.Namespace) -> int:
+    from dprk_it_tutor.content.preview import PreviewPathError, preview_kind
+
+    try:
+        preview_kind(args.path)
+    except PreviewPathError as exc:
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
+        return 1
+    from dprk_it_tutor.tui.preview import make_preview_app, preview_store  # Textual only here
+
+    with preview_store() as store:
+        make_preview_app(args.path, paths.builtin_course_dir(), store, watch=args.watch).run()
     return 0
