@@ -104,6 +104,8 @@ def test_valid_lesson_loads_every_field(tmp_path: Path) -> None:
         ),
         path=path,
         id_line=2,
+        prerequisite_positions=((9, 17),),
+        order_position=(4, 8),
     )
     assert lesson.step_count == 2
 

@@ -101,6 +101,7 @@ def test_valid_quiz_loads_every_field(tmp_path: Path) -> None:
                 step=3,
                 line=5,
                 step_line=16,
+                step_col=11,
             ),
             Question(
                 id="origins-size",
@@ -114,10 +115,12 @@ def test_valid_quiz_loads_every_field(tmp_path: Path) -> None:
                 step=None,
                 line=18,
                 step_line=18,
+                step_col=5,  # no step: the question's own position
             ),
         ),
         path=path,
         lesson_line=2,
+        lesson_col=9,
     )
 
 

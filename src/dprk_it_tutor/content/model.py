@@ -86,6 +86,9 @@ class Lesson:
     path: Path
     id_line: int = 1  # where ``id:`` is written, for cross-file diagnostics
     term_links: tuple[TermLink, ...] = ()
+    # (line, col) of each prerequisite's value and of the ``order`` value, for cross-file checks
+    prerequisite_positions: tuple[tuple[int, int], ...] = ()
+    order_position: tuple[int, int] = (1, 1)
 
     @property
     def step_count(self) -> int:
@@ -131,6 +134,7 @@ class Question:
     skill: str = "recall"  # recall, compare, explain or apply: what the question asks of a learner
     line: int = 0  # where the question starts in its file
     step_line: int = 0  # where ``step:`` is written
+    step_col: int = 1  # where its value starts
     tolerance: float = 0.0  # numeric: absolute tolerance
     tolerance_percent: float = 0.0  # numeric: relative tolerance, in percent of the answer
     unit: str = ""  # numeric: shown after the input, e.g. "employees"
@@ -149,6 +153,7 @@ class Quiz:
     questions: tuple[Question, ...]
     path: Path
     lesson_line: int = 1  # where ``lesson:`` is written
+    lesson_col: int = 1  # where its value starts
     shuffle: bool = False  # ask the questions in a random order
     shuffle_choices: bool = False  # show single/multiple choices in a random order
     draw: int | None = None  # ask this many questions drawn at random from the pool
@@ -204,6 +209,8 @@ class TimelineEvent:
     line: int = 0
     lesson_line: int = 0  # where ``lesson:`` is written
     step_line: int = 0
+    lesson_col: int = 1  # where the values of ``lesson:`` and ``step:`` start
+    step_col: int = 1
 
     @property
     def sort_key(self) -> tuple[int, int, int]:

@@ -99,7 +99,7 @@ def check_timeline(
                 Diagnostic(
                     str(event.path),
                     event.lesson_line,
-                    1,
+                    event.lesson_col,
                     f"event '{event.title}' is taught in lesson '{event.lesson_id}', "
                     "which is not a lesson in this course"
                     + close_match_hint(event.lesson_id, lessons),
@@ -110,7 +110,7 @@ def check_timeline(
                 Diagnostic(
                     str(event.path),
                     event.step_line,
-                    1,
+                    event.step_col,
                     f"event '{event.title}' points to step {event.step}, but lesson "
                     f"'{lesson.id}' has {lesson.step_count} step(s)",
                 )
