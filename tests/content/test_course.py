@@ -57,7 +57,7 @@ def test_lessons_are_sorted_by_order_then_id_with_a_warning_for_the_shared_order
     assert [lesson.id for lesson in course.lessons] == ["alpha", "zeta", "beta"]
     assert [str(d) for d in course.diagnostics] == [
         f"{root / 'lessons/a.md'}:4:8: warning: lesson 'zeta' has order 1, the same as lesson "
-        f"'alpha' ({first}); lessons with the same order are taught in id order, so give each "
+        f"'alpha' ({first}:4); lessons with the same order are taught in id order, so give each "
         "its own"
     ]
     assert course.broken == ()
@@ -126,7 +126,10 @@ def test_quiz_step_beyond_the_lesson_is_an_error_at_the_step_line(root: Path) ->
     quiz_path = add(root, "quizzes/alpha.yaml", quiz_yaml("alpha", step=3))
     course = load_course([root])
     problem = Diagnostic(
-        str(quiz_path), 11, 11, "question 'q-one' points to step 3, but lesson 'alpha' has 2 step(s)"
+        str(quiz_path),
+        11,
+        11,
+        "question 'q-one' points to step 3, but lesson 'alpha' has 2 step(s)",
     )
     assert course.broken == (BrokenFile(quiz_path, "quiz", "alpha", (problem,)),)
     assert course.quiz_for("alpha") is None
@@ -171,7 +174,7 @@ def test_duplicate_question_id_across_quizzes_is_reported_in_the_later_file(root
         Diagnostic(
             str(second),
             5,
-            1,
+            5,
             f"question id 'shared' is also used in {first}; progress is keyed by question id, "
             "so ids must be unique in a course",
         ),
@@ -185,7 +188,10 @@ def test_unknown_prerequisite_is_reported_at_the_list_item(root: Path) -> None:
     course = load_course([root])
     assert course.diagnostics == (
         Diagnostic(
-            str(path), 7, 23, "prerequisite 'ghost' of lesson 'alpha' is not a lesson in this course"
+            str(path),
+            7,
+            23,
+            "prerequisite 'ghost' of lesson 'alpha' is not a lesson in this course",
         ),
     )
     assert [lesson.id for lesson in course.lessons] == ["beta", "alpha"]

@@ -133,6 +133,7 @@ class Question:
     step: int | None = None  # the lesson step that teaches it, 1-based
     skill: str = "recall"  # recall, compare, explain or apply: what the question asks of a learner
     line: int = 0  # where the question starts in its file
+    col: int = 1
     step_line: int = 0  # where ``step:`` is written
     step_col: int = 1  # where its value starts
     tolerance: float = 0.0  # numeric: absolute tolerance
@@ -168,6 +169,7 @@ class GlossaryTerm:
     see: tuple[str, ...] = ()  # ids of related terms
     path: Path = Path()
     line: int = 0
+    col: int = 1  # where the term's entry starts (its first key), for diagnostics
 
     def search_rank(self, query: str) -> int | None:
         """How well the term answers a search, case-blind: 0 when its name or an alias starts

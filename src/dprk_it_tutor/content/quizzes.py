@@ -143,6 +143,7 @@ def _question(fields: FieldReader, at: KeyPath) -> Question | None:
         "step": fields.integer((*at, "step"), minimum=1, maximum=1000, default=0) or None,
         "skill": _skill(fields, (*at, "skill")),
         "line": fields.doc.position(at).line,
+        "col": fields.doc.position(at).col,
         "step_line": fields.doc.position((*at, "step")).line,
         "step_col": fields.doc.position((*at, "step")).col,
     }

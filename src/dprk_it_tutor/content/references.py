@@ -25,7 +25,7 @@ def unique_terms(terms: Iterable[GlossaryTerm]) -> tuple[list[GlossaryTerm], lis
                 Diagnostic(
                     str(term.path),
                     term.line,
-                    1,
+                    term.col,
                     f"term '{term.term}' ({term.id}) is already defined in "
                     f"{first.path}:{first.line}; define each term once",
                 )
@@ -66,7 +66,7 @@ def check_term_links(
             Diagnostic(
                 str(term.path),
                 term.line,
-                1,
+                term.col,
                 f"term '{term.id}' lists '{other}' under 'see', which is not in the glossary"
                 + close_match_hint(other, by_id),
             )
@@ -78,7 +78,7 @@ def check_term_links(
                 Diagnostic(
                     str(term.path),
                     term.line,
-                    1,
+                    term.col,
                     f"term '{term.id}' is not linked from any lesson; link it as "
                     f"[{term.term}](glossary:{term.id}) where a lesson uses it",
                     severity="warning",

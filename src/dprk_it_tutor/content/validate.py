@@ -125,8 +125,13 @@ def prerequisite_cycles(
                 continue
             index, needed = step
             current = by_id[path[-1]]
-            if needed == current.id or needed not in by_id or needed in done:
-                continue  # a self-reference or unknown id is prerequisite_problems' to report
+            if (
+                needed == current.id
+                or needed not in by_id
+                or needed in done
+                or needed in current.prerequisites[:index]
+            ):
+                continue  # self-references, unknown ids and repeats are reported on their own
             if needed in path:
                 cycle = [*path[path.index(needed) :], needed]
                 in_cycles.update(pairwise(cycle))
@@ -162,8 +167,8 @@ def shared_orders(lessons: Iterable[Lesson]) -> list[Diagnostic]:
                 line,
                 col,
                 f"lesson '{lesson.id}' has order {lesson.order}, the same as lesson '{other.id}' "
-                f"({other.path}); lessons with the same order are taught in id order, so give "
-                "each its own",
+                f"({other.path}:{other.order_position[0]}); lessons with the same order are "
+                "taught in id order, so give each its own",
                 "warning",
             )
         )
@@ -204,7 +209,7 @@ def duplicate_question_ids(quizzes: Iterable[Quiz]) -> list[Diagnostic]:
                     Diagnostic(
                         str(quiz.path),
                         question.line,
-                        1,
+                        question.col,
                         f"question id '{question.id}' is also used in {first.path}; "
                         "progress is keyed by question id, so ids must be unique in a course",
                     )
