@@ -978,3 +978,37 @@ def test_markdown_marks_are_not_counted_as_words(root: Path) -> None:
     body = "## One\n\n" + "- word |\n" * 200 + "**bold** ---\n" * 25 + "\n"
     write_course(root, {"lessons/origins.md": lesson(body=body)})
     assert load_course([root]).diagnostics == ()  # 225 words; the marks would make it 650
+
+
+def test_a_cycle_is_reported_once_however_many_ways_lead_into_it(root: Path) -> None:
+    write_course(
+        root,
+        {
+            "lessons/a.md": lesson("a", 10, extra="prerequisites: [b]\n"),
+            "lessons/b.md": lesson("b", 20, extra="prerequisites: [c]\n"),
+            "lessons/c.md": lesson("c", 30, extra="prerequisites: [a, a]\n"),
+            "lessons/d.md": lesson("d", 40, extra="prerequisites: [c, a]\n"),
+        },
+    )
+    assert [str(d) for d in load_course([root]).diagnostics] == [
+        f"{root}/lessons/c.md:8:17: error: prerequisites form a cycle: a -> b -> c -> a; each "
+        "lesson needs the next, so none of them can be taken first",
+        f"{root}/lessons/c.md:8:20: warning: prerequisite 'a' is listed twice",
+    ]  # and a -> b, which points forward, is not also warned about: the cycle says it all
+
+
+def test_separate_cycles_are_each_reported(root: Path) -> None:
+    write_course(
+        root,
+        {
+            "lessons/a.md": lesson("a", 10, extra="prerequisites: [b]\n"),
+            "lessons/b.md": lesson("b", 20, extra="prerequisites: [a]\n"),
+            "lessons/c.md": lesson("c", 30, extra="prerequisites: [a, d]\n"),
+            "lessons/d.md": lesson("d", 40, extra="prerequisites: [c]\n"),
+        },
+    )
+    cycles = [d.message.split(";")[0] for d in load_course([root]).errors]
+    assert cycles == [
+        "prerequisites form a cycle: a -> b -> a",
+        "prerequisites form a cycle: c -> d -> c",
+    ]
