@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         parents=[common],
         help="check lessons and quizzes; print one 'path:line:col: error: message' line per problem",
+        description="Check lessons, quizzes, the glossary and the timeline, and print one "
+        "'path:line:col: error|warning: message' line per problem. The exit status is 1 if there "
+        "is an error (or, with --strict, a warning), else 0.",
     )
     validate.add_argument(
         "paths",
@@ -143,6 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="content packs, lessons/ or quizzes/ folders, or single files, each checked as part "
         "of the course it would join (default: the whole course, with any --content packs)",
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit status 1) on warnings too; they are still printed as warnings",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (the default): one line per problem and a summary on stderr; "
+        "json: one JSON document on stdout, for editors and CI",
     )
     validate.set_defaults(handler=validate_content)
     _add_new_commands(commands)
@@ -419,16 +434,51 @@ def validate_content(args: argparse.Namespace) -> int:
     # Files named are checked as part of the course they would join, so their links into it
     # resolve; only their own problems are reported.
     course = check_content(args.paths, context=folders) if args.paths else load_course(folders)
-    for diagnostic in course.diagnostics:
-        print(printable(str(diagnostic)))
     errors = len(course.errors)
     warnings = len(course.diagnostics) - errors
+    failed = bool(errors or (args.strict and warnings))
+    if args.format == "json":
+        document = {
+            "version": 1,
+            "diagnostics": [
+                {
+                    "path": d.path,
+                    "line": d.line,
+                    "col": d.col,
+                    "severity": d.severity,
+                    "message": d.message,
+                }
+                for d in course.diagnostics
+            ],
+            "errors": errors,
+            "warnings": warnings,
+            "strict": args.strict,
+            "loaded": {
+                "lessons": len(course.lessons),
+                "quizzes": len(course.quizzes),
+                "glossary_terms": len(course.glossary),
+                "events": len(course.timeline),
+            },
+        }
+        sys.stdout.write(_terminal_safe_json(document))
+        return 1 if failed else 0
+    for diagnostic in course.diagnostics:
+        print(printable(str(diagnostic)))
     checked = (
         f"{len(course.lessons)} lesson(s), {len(course.quizzes)} quiz(zes), "
         f"{len(course.glossary)} glossary term(s) and {len(course.timeline)} event(s) loaded"
     )
-    print(f"{errors} error(s), {warnings} warning(s); {checked}", file=sys.stderr)
-    return 1 if errors else 0
+    strict = " (--strict: warnings count as errors)" if args.strict and warnings else ""
+    print(f"{errors} error(s), {warnings} warning(s){strict}; {checked}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _terminal_safe_json(document: object) -> str:
+    """JSON that is safe to show in a terminal: json.dumps escapes C0 controls itself, but with
+    ensure_ascii=False it would pass DEL and C1 controls (such as U+009B, a one-byte CSI) through.
+    They can only occur inside strings, where the \\u form means the same."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return "".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in text) + "\n"
 
 
 def new_lesson_command(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -47,13 +47,19 @@ def add(root: Path, relative: str, text: str) -> Path:
     return path
 
 
-def test_lessons_are_sorted_by_order_then_id(root: Path) -> None:
+def test_lessons_are_sorted_by_order_then_id_with_a_warning_for_the_shared_order(
+    root: Path,
+) -> None:
     add(root, "lessons/a.md", lesson_md("zeta", order=1))
     add(root, "lessons/b.md", lesson_md("beta", order=2))
-    add(root, "lessons/c.md", lesson_md("alpha", order=1))
+    first = add(root, "lessons/c.md", lesson_md("alpha", order=1))
     course = load_course([root])
     assert [lesson.id for lesson in course.lessons] == ["alpha", "zeta", "beta"]
-    assert course.diagnostics == ()
+    assert [str(d) for d in course.diagnostics] == [
+        f"{root / 'lessons/a.md'}:4:8: warning: lesson 'zeta' has order 1, the same as lesson "
+        f"'alpha' ({first}:4); lessons with the same order are taught in id order, so give each "
+        "its own"
+    ]
     assert course.broken == ()
 
 
@@ -108,7 +114,7 @@ def test_quiz_for_a_missing_lesson_is_broken_at_its_lesson_line(root: Path) -> N
     quiz_path = add(root, "quizzes/ghost.yaml", quiz_yaml("ghost"))
     course = load_course([root])
     problem = Diagnostic(
-        str(quiz_path), 2, 1, "this quiz is for lesson 'ghost', which does not exist"
+        str(quiz_path), 2, 9, "this quiz is for lesson 'ghost', which does not exist"
     )
     assert course.broken == (BrokenFile(quiz_path, "quiz", "ghost", (problem,)),)
     assert course.quizzes == {}
@@ -120,7 +126,10 @@ def test_quiz_step_beyond_the_lesson_is_an_error_at_the_step_line(root: Path) ->
     quiz_path = add(root, "quizzes/alpha.yaml", quiz_yaml("alpha", step=3))
     course = load_course([root])
     problem = Diagnostic(
-        str(quiz_path), 11, 1, "question 'q-one' points to step 3, but lesson 'alpha' has 2 step(s)"
+        str(quiz_path),
+        11,
+        11,
+        "question 'q-one' points to step 3, but lesson 'alpha' has 2 step(s)",
     )
     assert course.broken == (BrokenFile(quiz_path, "quiz", "alpha", (problem,)),)
     assert course.quiz_for("alpha") is None
@@ -140,7 +149,7 @@ def test_second_quiz_for_the_same_lesson_is_broken(root: Path) -> None:
     second = add(root, "quizzes/b.yaml", quiz_yaml("alpha", question_id="q-b"))
     course = load_course([root])
     assert course.quiz_for("alpha").path == first
-    problem = Diagnostic(str(second), 2, 1, f"lesson 'alpha' already has a quiz: {first}")
+    problem = Diagnostic(str(second), 2, 9, f"lesson 'alpha' already has a quiz: {first}")
     assert course.broken == (BrokenFile(second, "quiz", "alpha", (problem,)),)
 
 
@@ -165,7 +174,7 @@ def test_duplicate_question_id_across_quizzes_is_reported_in_the_later_file(root
         Diagnostic(
             str(second),
             5,
-            1,
+            5,
             f"question id 'shared' is also used in {first}; progress is keyed by question id, "
             "so ids must be unique in a course",
         ),
@@ -173,15 +182,19 @@ def test_duplicate_question_id_across_quizzes_is_reported_in_the_later_file(root
     assert set(course.quizzes) == {"alpha", "beta"}
 
 
-def test_unknown_prerequisite_is_reported_at_the_lesson_id(root: Path) -> None:
-    path = add(root, "lessons/01.md", lesson_md("alpha", prerequisites="[ghost]"))
+def test_unknown_prerequisite_is_reported_at_the_list_item(root: Path) -> None:
+    path = add(root, "lessons/01.md", lesson_md("alpha", prerequisites="[beta, ghost]"))
+    add(root, "lessons/02.md", lesson_md("beta", order=0))
     course = load_course([root])
     assert course.diagnostics == (
         Diagnostic(
-            str(path), 2, 1, "prerequisite 'ghost' of lesson 'alpha' is not a lesson in this course"
+            str(path),
+            7,
+            23,
+            "prerequisite 'ghost' of lesson 'alpha' is not a lesson in this course",
         ),
     )
-    assert [lesson.id for lesson in course.lessons] == ["alpha"]
+    assert [lesson.id for lesson in course.lessons] == ["beta", "alpha"]
 
 
 def test_known_prerequisite_is_fine(root: Path) -> None:

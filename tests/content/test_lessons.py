@@ -104,6 +104,8 @@ def test_valid_lesson_loads_every_field(tmp_path: Path) -> None:
         ),
         path=path,
         id_line=2,
+        prerequisite_positions=((9, 17),),
+        order_position=(4, 8),
     )
     assert lesson.step_count == 2
 
@@ -322,7 +324,7 @@ def test_blank_objective_is_reported_at_the_item(tmp_path: Path) -> None:
     path = write(tmp_path, lesson_text(objectives='[Fine, "  "]'))
     [(line, col, message)] = problems(path)
     assert (line, col) == (6, 20)
-    assert message == "item 2 of 'objectives' must be non-empty text, not text"
+    assert message == "item 2 of 'objectives' is empty; write some text"
 
 
 def test_invalid_id_pattern_is_reported_at_the_value(tmp_path: Path) -> None:

@@ -100,7 +100,9 @@ def test_valid_quiz_loads_every_field(tmp_path: Path) -> None:
                 hint="Before 1990.",
                 step=3,
                 line=5,
+                col=5,
                 step_line=16,
+                step_col=11,
             ),
             Question(
                 id="origins-size",
@@ -113,11 +115,14 @@ def test_valid_quiz_loads_every_field(tmp_path: Path) -> None:
                 hint="",
                 step=None,
                 line=18,
+                col=5,
                 step_line=18,
+                step_col=5,  # no step: the question's own position
             ),
         ),
         path=path,
         lesson_line=2,
+        lesson_col=9,
     )
 
 
@@ -563,7 +568,7 @@ def test_short_empty_list_is_reported(tmp_path: Path) -> None:
 
 def test_short_blank_accepted_answer_is_reported_at_it(tmp_path: Path) -> None:
     assert typed_problems(tmp_path, "short", 'answer: [Red Star, "  "]') == [
-        (7, 24, "item 2 of 'answer' must be non-empty text, not text")
+        (7, 24, "item 2 of 'answer' is empty; write some text")
     ]
 
 

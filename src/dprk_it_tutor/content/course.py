@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from dprk_it_tutor.content.fields import close_match_hint
 from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
 from dprk_it_tutor.content.model import (
@@ -32,6 +33,7 @@ from dprk_it_tutor.content.packs import (
 from dprk_it_tutor.content.quizzes import load_quiz
 from dprk_it_tutor.content.references import check_term_links, check_timeline, unique_terms
 from dprk_it_tutor.content.timeline import load_timeline
+from dprk_it_tutor.content.validate import check_lessons, duplicate_question_ids
 
 LESSON_SUFFIXES = (".md",)
 QUIZ_SUFFIXES = (".yaml", ".yml")
@@ -144,8 +146,8 @@ def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Cours
     broken_lessons = {item.name for item in broken if item.kind == "lesson"}
     quiz_map, rejected = _attach_quizzes(quizzes, by_id, broken_lessons)
     broken += rejected
-    diagnostics += _check_prerequisites(lessons, by_id)
-    diagnostics += _check_question_ids(quiz_map.values())
+    diagnostics += check_lessons(lessons, broken_lessons)
+    diagnostics += duplicate_question_ids(quiz_map.values())
     terms, problems = unique_terms(terms)
     diagnostics += problems
     glossary_broken = any(item.kind == "glossary" for item in broken)
@@ -291,13 +293,13 @@ def _attach_quizzes(
             why = (
                 "could not be loaded (see its own errors)"
                 if quiz.lesson_id in broken_lessons
-                else "does not exist"
+                else "does not exist" + close_match_hint(quiz.lesson_id, lessons)
             )
             problems.append(
                 Diagnostic(
                     str(quiz.path),
                     quiz.lesson_line,
-                    1,
+                    quiz.lesson_col,
                     f"this quiz is for lesson '{quiz.lesson_id}', which {why}",
                 )
             )
@@ -307,7 +309,7 @@ def _attach_quizzes(
                 Diagnostic(
                     str(quiz.path),
                     quiz.lesson_line,
-                    1,
+                    quiz.lesson_col,
                     f"lesson '{quiz.lesson_id}' already has a quiz: {other.path}",
                 )
             )
@@ -316,7 +318,7 @@ def _attach_quizzes(
                 Diagnostic(
                     str(quiz.path),
                     q.step_line,
-                    1,
+                    q.step_col,
                     f"question '{q.id}' points to step {q.step}, but lesson '{lesson.id}' "
                     f"has {lesson.step_count} step(s)",
                 )
@@ -328,36 +330,3 @@ def _attach_quizzes(
         else:
             attached[quiz.lesson_id] = quiz
     return attached, rejected
-
-
-def _check_prerequisites(lessons: list[Lesson], by_id: dict[str, Lesson]) -> list[Diagnostic]:
-    return [
-        Diagnostic(
-            str(lesson.path),
-            lesson.id_line,
-            1,
-            f"prerequisite '{needed}' of lesson '{lesson.id}' is not a lesson in this course",
-        )
-        for lesson in lessons
-        for needed in lesson.prerequisites
-        if needed not in by_id
-    ]
-
-
-def _check_question_ids(quizzes: Iterable[Quiz]) -> list[Diagnostic]:
-    seen: dict[str, Quiz] = {}
-    problems = []
-    for quiz in sorted(quizzes, key=lambda q: str(q.path)):
-        for question in quiz.questions:
-            first = seen.setdefault(question.id, quiz)
-            if first is not quiz:
-                problems.append(
-                    Diagnostic(
-                        str(quiz.path),
-                        question.line,
-                        1,
-                        f"question id '{question.id}' is also used in {first.path}; "
-                        "progress is keyed by question id, so ids must be unique in a course",
-                    )
-                )
-    return problems

@@ -101,7 +101,9 @@ class FieldReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)  # "1990" written without quotes is still the text an author meant
         if not isinstance(value, str) or not value.strip():
-            if self._present(keypath):
+            if isinstance(value, str):
+                self.problem(keypath, f"{_name(keypath)} is empty; write some text")
+            elif self._present(keypath):
                 self.problem(
                     keypath, f"{_name(keypath)} must be non-empty text, not {describe(value)}"
                 )

@@ -39,6 +39,7 @@ def load_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
             see=fields.text_list((*at, "see"), required=False),
             path=path,
             line=line,
+            col=doc.position(at).col,
         )
         if term.id in ids:
             fields.problem(

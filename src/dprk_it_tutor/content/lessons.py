@@ -14,7 +14,13 @@ from dprk_it_tutor.content.model import (
     Step,
     TermLink,
 )
-from dprk_it_tutor.content.yamlsafe import content_error, parse_yaml, read_text
+from dprk_it_tutor.content.yamlsafe import (
+    KeyPath,
+    YamlDocument,
+    content_error,
+    parse_yaml,
+    read_text,
+)
 
 REQUIRED = ("id", "title", "order", "summary", "objectives", "minutes")
 OPTIONAL = ("prerequisites", "sources")
@@ -76,7 +82,16 @@ def load_lesson(path: Path) -> Lesson:
         path=path,
         id_line=doc.position(("id",)).line,
         term_links=links,
+        prerequisite_positions=tuple(
+            _at(doc, ("prerequisites", i)) for i in range(len(prerequisites))
+        ),
+        order_position=_at(doc, ("order",)),
     )
+
+
+def _at(doc: YamlDocument, keypath: KeyPath) -> tuple[int, int]:
+    position = doc.position(keypath)
+    return (position.line, position.col)
 
 
 def _sources(fields: FieldReader) -> tuple[SourceRef, ...]:

@@ -86,6 +86,9 @@ class Lesson:
     path: Path
     id_line: int = 1  # where ``id:`` is written, for cross-file diagnostics
     term_links: tuple[TermLink, ...] = ()
+    # (line, col) of each prerequisite's value and of the ``order`` value, for cross-file checks
+    prerequisite_positions: tuple[tuple[int, int], ...] = ()
+    order_position: tuple[int, int] = (1, 1)
     pack: str = ""  # the name of the content pack the lesson comes from
     part: str = ""  # the title of the part of its pack's course.yaml that lists it, if any
 
@@ -132,7 +135,9 @@ class Question:
     step: int | None = None  # the lesson step that teaches it, 1-based
     skill: str = "recall"  # recall, compare, explain or apply: what the question asks of a learner
     line: int = 0  # where the question starts in its file
+    col: int = 1
     step_line: int = 0  # where ``step:`` is written
+    step_col: int = 1  # where its value starts
     tolerance: float = 0.0  # numeric: absolute tolerance
     tolerance_percent: float = 0.0  # numeric: relative tolerance, in percent of the answer
     unit: str = ""  # numeric: shown after the input, e.g. "employees"
@@ -151,6 +156,7 @@ class Quiz:
     questions: tuple[Question, ...]
     path: Path
     lesson_line: int = 1  # where ``lesson:`` is written
+    lesson_col: int = 1  # where its value starts
     shuffle: bool = False  # ask the questions in a random order
     shuffle_choices: bool = False  # show single/multiple choices in a random order
     draw: int | None = None  # ask this many questions drawn at random from the pool
@@ -165,6 +171,7 @@ class GlossaryTerm:
     see: tuple[str, ...] = ()  # ids of related terms
     path: Path = Path()
     line: int = 0
+    col: int = 1  # where the term's entry starts (its first key), for diagnostics
 
     def search_rank(self, query: str) -> int | None:
         """How well the term answers a search, case-blind: 0 when its name or an alias starts
@@ -206,6 +213,8 @@ class TimelineEvent:
     line: int = 0
     lesson_line: int = 0  # where ``lesson:`` is written
     step_line: int = 0
+    lesson_col: int = 1  # where the values of ``lesson:`` and ``step:`` start
+    step_col: int = 1
 
     @property
     def sort_key(self) -> tuple[int, int, int]:

@@ -64,6 +64,7 @@ def load_quiz(path: Path) -> Quiz:
         questions=tuple(questions),
         path=path,
         lesson_line=doc.position(("lesson",)).line,
+        lesson_col=doc.position(("lesson",)).col,
         shuffle=shuffle,
         shuffle_choices=shuffle_choices,
         draw=draw,
@@ -142,7 +143,9 @@ def _question(fields: FieldReader, at: KeyPath) -> Question | None:
         "step": fields.integer((*at, "step"), minimum=1, maximum=1000, default=0) or None,
         "skill": _skill(fields, (*at, "skill")),
         "line": fields.doc.position(at).line,
+        "col": fields.doc.position(at).col,
         "step_line": fields.doc.position((*at, "step")).line,
+        "step_col": fields.doc.position((*at, "step")).col,
     }
     specific = kind.read(fields, at) if kind else None
     if specific is None or len(fields.problems) > before:

@@ -25,7 +25,7 @@ def unique_terms(terms: Iterable[GlossaryTerm]) -> tuple[list[GlossaryTerm], lis
                 Diagnostic(
                     str(term.path),
                     term.line,
-                    1,
+                    term.col,
                     f"term '{term.term}' ({term.id}) is already defined in "
                     f"{first.path}:{first.line}; define each term once",
                 )
@@ -66,7 +66,7 @@ def check_term_links(
             Diagnostic(
                 str(term.path),
                 term.line,
-                1,
+                term.col,
                 f"term '{term.id}' lists '{other}' under 'see', which is not in the glossary"
                 + close_match_hint(other, by_id),
             )
@@ -78,7 +78,7 @@ def check_term_links(
                 Diagnostic(
                     str(term.path),
                     term.line,
-                    1,
+                    term.col,
                     f"term '{term.id}' is not linked from any lesson; link it as "
                     f"[{term.term}](glossary:{term.id}) where a lesson uses it",
                     severity="warning",
@@ -99,7 +99,7 @@ def check_timeline(
                 Diagnostic(
                     str(event.path),
                     event.lesson_line,
-                    1,
+                    event.lesson_col,
                     f"event '{event.title}' is taught in lesson '{event.lesson_id}', "
                     "which is not a lesson in this course"
                     + close_match_hint(event.lesson_id, lessons),
@@ -110,7 +110,7 @@ def check_timeline(
                 Diagnostic(
                     str(event.path),
                     event.step_line,
-                    1,
+                    event.step_col,
                     f"event '{event.title}' points to step {event.step}, but lesson "
                     f"'{lesson.id}' has {lesson.step_count} step(s)",
                 )

@@ -50,6 +50,8 @@ def load_timeline(path: Path) -> tuple[TimelineEvent, ...]:
                 line=doc.position(at).line,
                 lesson_line=doc.position((*at, "lesson")).line,
                 step_line=doc.position((*at, "step")).line,
+                lesson_col=doc.position((*at, "lesson")).col,
+                step_col=doc.position((*at, "step")).col,
             )
         )
     if fields.problems:
