@@ -124,7 +124,7 @@ def test_a_quiz_comes_with_its_lesson_and_its_step_numbers_are_checked(tmp_path:
     preview = load_preview(quiz_file, BUILTIN)
     assert preview.quiz is None and not preview.showable
     assert [str(d) for d in preview.diagnostics] == [
-        f"{quiz_file}:9:1: error: question 'pack-q' points to step 3, but lesson "
+        f"{quiz_file}:9:11: error: question 'pack-q' points to step 3, but lesson "
         "'pack-lesson' has 2 step(s)"
     ]
 

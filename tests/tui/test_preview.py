@@ -283,5 +283,5 @@ async def test_a_quiz_for_a_lesson_that_does_not_exist_shows_the_error(pack: Pat
     app = preview(quiz_file)
     async with app.run_test(size=SIZE):
         assert problems(app) == (
-            f"{quiz_file}:1:1: error: this quiz is for lesson 'nowhere', which does not exist"
+            f"{quiz_file}:1:9: error: this quiz is for lesson 'nowhere', which does not exist"
         )
