@@ -163,3 +163,41 @@ def test_course_yaml_is_never_read_as_a_quiz(tmp_path: Path) -> None:
     assert course.diagnostics == ()
     assert course.packs[0].title == "Flat pack"
     assert set(course.quizzes) == {"one"}
+
+
+def test_orders_are_compared_only_within_a_pack(pack: Path, tmp_path: Path) -> None:
+    """A pack numbering its lessons 10, 20... like the built-in course shares no order with it."""
+    course = load_course([builtin_course_dir(), pack])
+    assert course.diagnostics == ()
+    assert course.lesson("alpha").order == course.lesson("origins").order == 10
+
+
+def test_a_prerequisite_in_a_later_pack_is_a_warning_saying_so(pack: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    (other / "lessons").mkdir(parents=True)
+    lesson = add(other, "lessons/10-first.md", lesson_md("first", prerequisites="[gamma]"))
+    add(pack, "lessons/30-gamma.md", lesson_md("gamma", order=30))
+    course = load_course([other, pack])
+    assert [str(d) for d in course.diagnostics] == [
+        f"{lesson}:7:17: warning: prerequisite 'gamma' is taught after lesson 'first' (it is in "
+        "pack 'my-pack', which comes after pack 'other'); load that pack first or drop the "
+        "prerequisite"
+    ]
+
+
+def test_a_prerequisite_later_in_the_parts_is_a_warning_naming_course_yaml(pack: Path) -> None:
+    lesson = add(pack, "lessons/10-alpha.md", lesson_md("alpha", order=10, prerequisites="[beta]"))
+    add(pack, "course.yaml", "title: T\nparts:\n  - title: P\n    lessons: [alpha, beta, gamma]\n")
+    assert [str(d) for d in load_course([pack]).diagnostics] == [
+        f"{lesson}:7:17: warning: prerequisite 'beta' is taught after lesson 'alpha' (it comes "
+        "later in the parts of course.yaml); list 'beta' before 'alpha' there or drop the "
+        "prerequisite"
+    ]
+    add(pack, "course.yaml", "title: T\nparts:\n  - title: P\n    lessons: [beta, alpha, gamma]\n")
+    assert load_course([pack]).diagnostics == ()  # the parts, not the orders, decide
+
+
+def test_lessons_in_parts_may_share_an_order(pack: Path) -> None:
+    add(pack, "lessons/20-beta.md", lesson_md("beta", order=10))
+    add(pack, "course.yaml", "title: T\nparts:\n  - title: P\n    lessons: [beta, alpha, gamma]\n")
+    assert load_course([pack]).diagnostics == ()
