@@ -26,6 +26,7 @@ from dprk_it_tutor.content.lessons import load_lesson
 from dprk_it_tutor.content.model import ContentError
 from dprk_it_tutor.content.quizzes import load_quiz
 from dprk_it_tutor.content.schema import SCHEMAS
+from dprk_it_tutor.content.schema_blocks import pick
 from dprk_it_tutor.content.timeline import load_timeline
 
 REPO = Path(__file__).resolve().parents[2]
@@ -119,7 +120,7 @@ def validator(kind: str) -> Draft202012Validator:
 
 @cache
 def editor_validator(kind: str) -> Draft7Validator:
-    """The schema as the YAML language server in most editors reads it: as draft-07."""
+    """The schema as releases of the YAML language server before draft 2020-12 read it."""
     return Draft7Validator(SCHEMAS[kind]())
 
 
@@ -442,3 +443,11 @@ def test_a_reference_that_cannot_be_an_id_is_refused_by_schema_and_by_validate(
     errors = [d.message for d in load_course([tmp_path]).errors]
     assert any("prerequisite 'Not An Id'" in message for message in errors), errors
     assert any("lists 'Not An Id' under 'see'" in message for message in errors), errors
+
+
+def test_a_key_the_schema_does_not_describe_stops_it_being_built() -> None:
+    """What keeps a key added to a loader from being silently left out of its schema."""
+    with pytest.raises(
+        LookupError, match="the quiz schema does not describe the key\\(s\\): colour"
+    ):
+        pick({"lesson": {}}, ("lesson", "colour"), "quiz")

@@ -7,10 +7,10 @@ stays the authority: a schema cannot look across files (does this lesson exist?)
 values (is the answer one of the choices?).
 
 The schemas declare JSON Schema 2020-12 but use only keywords that mean the same in draft-07:
-the YAML language server behind most editors implements draft-07 and ignores newer keywords
-such as ``unevaluatedProperties``. They have no ``$id``: an editor finds a schema by its file
-path or URL, every reference inside is local (``#/$defs/...``), and an invented address would
-only invite a tool to try to fetch it.
+until its recent releases, the YAML language server behind most editors read every schema as
+draft-07, ignoring newer keywords such as ``unevaluatedProperties``. They have no ``$id``: an
+editor finds a schema by its file path or URL, every reference inside is local
+(``#/$defs/...``), and an invented address would only invite a tool to try to fetch it.
 """
 
 from __future__ import annotations

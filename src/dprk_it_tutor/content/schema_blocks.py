@@ -10,7 +10,7 @@ Schema = dict[str, Any]
 
 # "patternErrorMessage" is not JSON Schema but the YAML language server's own keyword: it says
 # what a pattern means instead of printing the regular expression. Other tools ignore it.
-
+#
 # The loaders read a number where text is expected as that number's text ("1990"), so a schema
 # that allowed only strings would flag lines that load fine. Blank text is refused, as there.
 TEXT: Schema = {
