@@ -14,6 +14,7 @@ from typing import TextIO
 from dprk_it_tutor import paths
 from dprk_it_tutor.content import Course, load_course, scaffold
 from dprk_it_tutor.content.course import check_content
+from dprk_it_tutor.content.schema import SCHEMAS, schema_json
 from dprk_it_tutor.progress import (
     ProgressStore,
     StoreError,
@@ -173,6 +174,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="reload whenever the file (or its folder's glossary and other content) is saved",
     )
     preview.set_defaults(handler=preview_content)
+    schema = commands.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema of a kind of content file, for editors that check YAML as you type",
+    )
+    schema.add_argument(
+        "kind",
+        choices=tuple(SCHEMAS),
+        metavar="KIND",
+        help="lesson (a lesson's front matter), quiz, glossary or timeline",
+    )
+    schema.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the schema to FILE (replacing it) instead of printing it",
+    )
+    schema.set_defaults(handler=print_schema)
     return parser
 
 
@@ -525,4 +545,18 @@ def preview_content(args: argparse.Namespace) -> int:
 
     with preview_store() as store:
         make_preview_app(args.path, paths.builtin_course_dir(), store, watch=args.watch).run()
+    return 0
+
+
+def print_schema(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    text = schema_json(args.kind)
+    if args.output is None:
+        (out or sys.stdout).write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        print(f"{PROG}: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the {args.kind} schema to {args.output}", file=sys.stderr)
     return 0

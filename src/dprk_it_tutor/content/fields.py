@@ -16,6 +16,8 @@ from dprk_it_tutor.content.yamlsafe import KeyPath, YamlDocument
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = "lowercase letters and digits joined by single hyphens, such as 'firm-types'"
+# The lesson step a question or an event points to, numbered from 1.
+STEP_RANGE = (1, 1000)
 
 
 def describe(value: Any) -> str:
@@ -129,6 +131,11 @@ class FieldReader:
             )
             return default
         return value
+
+    def step(self, keypath: KeyPath) -> int | None:
+        """The lesson step number at ``keypath``, or None when it is absent or wrong."""
+        low, high = STEP_RANGE
+        return self.integer(keypath, minimum=low, maximum=high, default=0) or None
 
     def text_list(self, keypath: KeyPath, *, required: bool = True) -> tuple[str, ...]:
         value = self.get(keypath)

@@ -12,6 +12,7 @@ from dprk_it_tutor.content.fields import FieldReader
 from dprk_it_tutor.content.model import ContentError, GlossaryTerm
 from dprk_it_tutor.content.yamlsafe import parse_yaml, read_text
 
+GLOSSARY_KEYS = ("terms",)
 TERM_KEYS = ("id", "term", "definition")
 TERM_OPTIONAL = ("aliases", "see")
 
@@ -20,7 +21,7 @@ def load_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
     """Load a glossary file, or raise ContentError listing every problem found in it."""
     doc = parse_yaml(read_text(path), path)
     fields = FieldReader(doc)
-    top = fields.mapping((), required=("terms",), optional=(), what="a glossary file")
+    top = fields.mapping((), required=GLOSSARY_KEYS, optional=(), what="a glossary file")
     if top is None:
         raise ContentError(fields.problems)
     terms: list[GlossaryTerm] = []

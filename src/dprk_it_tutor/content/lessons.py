@@ -24,6 +24,10 @@ from dprk_it_tutor.content.yamlsafe import (
 
 REQUIRED = ("id", "title", "order", "summary", "objectives", "minutes")
 OPTIONAL = ("prerequisites", "sources")
+SOURCE_KEYS = ("article",)
+SOURCE_OPTIONAL = ("part",)
+ORDER_RANGE = (0, 1_000_000)
+MINUTES_RANGE = (1, 600)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _DELIMITERS = ("---", "...")
 # A glossary link, or an inline code span (matched so that a link shown as code is skipped).
@@ -56,13 +60,15 @@ def load_lesson(path: Path) -> Lesson:
         raise ContentError(fields.problems)
     lesson_id = fields.identifier(("id",))
     title = fields.text(("title",))
-    order = fields.integer(("order",), minimum=0, maximum=1_000_000)
+    order = fields.integer(("order",), minimum=ORDER_RANGE[0], maximum=ORDER_RANGE[1])
     summary = fields.text(("summary",))
     objectives = fields.text_list(("objectives",))
     if "objectives" in meta and isinstance(meta["objectives"], list) and not objectives:
         fields.problem(("objectives",), "'objectives' needs at least one learning objective")
     prerequisites = fields.text_list(("prerequisites",), required=False)
-    minutes = fields.integer(("minutes",), minimum=1, maximum=600, default=1)
+    minutes = fields.integer(
+        ("minutes",), minimum=MINUTES_RANGE[0], maximum=MINUTES_RANGE[1], default=1
+    )
     sources = _sources(fields)
     steps, step_problems = _steps(path, lines, closing + 1)
     links, link_problems = _term_links(path, lines, steps)
@@ -103,7 +109,9 @@ def _sources(fields: FieldReader) -> tuple[SourceRef, ...]:
         return ()
     refs = []
     for i in range(len(value)):
-        if fields.mapping(("sources", i), required=["article"], optional=["part"], what="a source"):
+        if fields.mapping(
+            ("sources", i), required=SOURCE_KEYS, optional=SOURCE_OPTIONAL, what="a source"
+        ):
             refs.append(
                 SourceRef(
                     article=fields.text(("sources", i, "article")),

@@ -24,6 +24,10 @@ COMMON_REQUIRED = ("id", "type", "prompt", "explanation")
 COMMON_OPTIONAL = ("hint", "step", "skill")
 # What a question asks the learner to do; all but "recall" go beyond remembering a fact.
 SKILLS = ("recall", "compare", "explain", "apply")
+DEFAULT_SKILL = "recall"
+PASS_MARK_RANGE = (0, 100)
+DEFAULT_PASS_MARK = 70
+MIN_CHOICES = 2
 ORDERING_ITEMS = (3, 7)
 MATCHING_PAIRS = (2, 8)
 _QUOTED_BOOLEANS = {"true", "false", "yes", "no", "on", "off"}
@@ -37,7 +41,12 @@ def load_quiz(path: Path) -> Quiz:
     if top is None:
         raise ContentError(fields.problems)
     lesson_id = fields.identifier(("lesson",))
-    pass_mark = fields.integer(("pass_mark",), minimum=0, maximum=100, default=70)
+    pass_mark = fields.integer(
+        ("pass_mark",),
+        minimum=PASS_MARK_RANGE[0],
+        maximum=PASS_MARK_RANGE[1],
+        default=DEFAULT_PASS_MARK,
+    )
     shuffle = _boolean(fields, ("shuffle",), default=False)
     shuffle_choices = _boolean(fields, ("shuffle_choices",), default=False)
     questions: list[Question] = []
@@ -140,7 +149,7 @@ def _question(fields: FieldReader, at: KeyPath) -> Question | None:
         "prompt": fields.text((*at, "prompt")),
         "explanation": fields.text((*at, "explanation")),
         "hint": fields.text((*at, "hint"), required=False),
-        "step": fields.integer((*at, "step"), minimum=1, maximum=1000, default=0) or None,
+        "step": fields.step((*at, "step")),
         "skill": _skill(fields, (*at, "skill")),
         "line": fields.doc.position(at).line,
         "col": fields.doc.position(at).col,
@@ -154,7 +163,7 @@ def _question(fields: FieldReader, at: KeyPath) -> Question | None:
 
 
 def _skill(fields: FieldReader, keypath: KeyPath) -> str:
-    value = fields.text(keypath, required=False, default="recall")
+    value = fields.text(keypath, required=False, default=DEFAULT_SKILL)
     if value not in SKILLS:
         close = difflib.get_close_matches(value, SKILLS, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(SKILLS)}"
@@ -261,7 +270,7 @@ def _read_choices(fields: FieldReader, at: KeyPath) -> tuple[str, ...] | None:
     choices = fields.text_list((*at, "choices"))
     if not isinstance(fields.get((*at, "choices")), list):
         return None
-    if len(choices) < 2:
+    if len(choices) < MIN_CHOICES:
         fields.problem((*at, "choices"), "a choice question needs at least two choices")
     _distinct(fields, (*at, "choices"), choices, "choice")
     return choices
@@ -328,7 +337,8 @@ def _read_multiple(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
 
 # -- true or false --------------------------------------------------------------------------------
 
-_TRUTH_KEYS = {"true": "True", "false": "False"}
+# The feedback keys of a true_false question, written in any case, and the side each names.
+TRUTH_KEYS = {"true": "True", "false": "False"}
 
 
 def _read_true_false(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
@@ -359,7 +369,7 @@ def _read_true_false_feedback(fields: FieldReader, keypath: KeyPath) -> dict[str
     feedback: dict[str, str] = {}
     for key in raw:
         text = fields.text((*keypath, key))
-        side = str(key) if isinstance(key, bool) else _TRUTH_KEYS.get(str(key).strip().casefold())
+        side = str(key) if isinstance(key, bool) else TRUTH_KEYS.get(str(key).strip().casefold())
         if side is None:
             fields.problem(
                 (*keypath, key),

@@ -10,9 +10,10 @@ from dprk_it_tutor.content.fields import FieldReader
 from dprk_it_tutor.content.model import ContentError, TimelineEvent
 from dprk_it_tutor.content.yamlsafe import KeyPath, parse_yaml, read_text
 
+TIMELINE_KEYS = ("events",)
 EVENT_KEYS = ("when", "title", "lesson")
 EVENT_OPTIONAL = ("approximate", "detail", "step")
-_WHEN = re.compile(r"^(\d{4})(?:(s)|-(\d{2})(?:-(\d{2}))?)?$")
+WHEN_PATTERN = re.compile(r"^(\d{4})(?:(s)|-(\d{2})(?:-(\d{2}))?)?$")
 WHEN_RULE = "a year (2009), a decade (1980s), a month (2012-10) or a day (2013-03-16)"
 
 
@@ -20,7 +21,7 @@ def load_timeline(path: Path) -> tuple[TimelineEvent, ...]:
     """Load a timeline file, or raise ContentError listing every problem found in it."""
     doc = parse_yaml(read_text(path), path)
     fields = FieldReader(doc)
-    top = fields.mapping((), required=("events",), optional=(), what="a timeline file")
+    top = fields.mapping((), required=TIMELINE_KEYS, optional=(), what="a timeline file")
     if top is None:
         raise ContentError(fields.problems)
     events: list[TimelineEvent] = []
@@ -45,7 +46,7 @@ def load_timeline(path: Path) -> tuple[TimelineEvent, ...]:
                 title=fields.text((*at, "title")),
                 detail=fields.text((*at, "detail"), required=False),
                 lesson_id=fields.identifier((*at, "lesson")),
-                step=fields.integer((*at, "step"), minimum=1, maximum=1000, default=0) or None,
+                step=fields.step((*at, "step")),
                 path=path,
                 line=doc.position(at).line,
                 lesson_line=doc.position((*at, "lesson")).line,
@@ -62,7 +63,7 @@ def load_timeline(path: Path) -> tuple[TimelineEvent, ...]:
 def _when(fields: FieldReader, keypath: KeyPath) -> tuple[int, int, int, bool]:
     """(year, month, day, is_decade) from the ``when`` text; (0, 0, 0, False) after a problem."""
     value = fields.text(keypath)
-    match = _WHEN.match(value)
+    match = WHEN_PATTERN.match(value)
     if not match:
         if value:
             fields.problem(keypath, f"'when' must be {WHEN_RULE}; got {value!r}")
