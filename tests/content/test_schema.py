@@ -24,6 +24,7 @@ from dprk_it_tutor.content import load_course, quizzes
 from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
 from dprk_it_tutor.content.model import ContentError
+from dprk_it_tutor.content.packs import load_manifest
 from dprk_it_tutor.content.quizzes import load_quiz
 from dprk_it_tutor.content.schema import SCHEMAS
 from dprk_it_tutor.content.schema_blocks import pick
@@ -35,6 +36,7 @@ LOADERS: dict[str, Callable[[Path], Any]] = {
     "quiz": load_quiz,
     "glossary": load_glossary,
     "timeline": load_timeline,
+    "course": load_manifest,
 }
 # The keys of these mappings are the author's own text (choices, left-hand items), which only the
 # loader can check against the rest of the question, so no key is added to them below.
@@ -104,6 +106,9 @@ def valid(kind: str) -> dict[str, Any]:
     if kind == "glossary":
         term = {"id": "kcc", "term": "KCC", "definition": "A firm.", "aliases": ["Korea CC"]}
         return {"terms": [{**term, "see": ["nosotek"]}]}
+    if kind == "course":
+        part = {"title": "First part", "lessons": ["sample", "other"]}
+        return {"title": "A pack", "name": "pack", "description": "More.", "parts": [part]}
     event = {"when": "2012-10", "title": "An exhibition", "lesson": "sample", "step": 2}
     return {"events": [{**event, "approximate": False, "detail": "Held in Pyongyang."}]}
 
@@ -244,6 +249,7 @@ SHIPPED = [
     *(("quiz", path) for path in sorted((REPO / "quizzes").glob("*.yaml"))),
     ("glossary", REPO / "glossary.yaml"),
     ("timeline", REPO / "timeline.yaml"),
+    ("course", REPO / "course.yaml"),
 ]
 
 

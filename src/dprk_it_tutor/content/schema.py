@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from dprk_it_tutor.content import glossary, lessons, quizzes, timeline
+from dprk_it_tutor.content import glossary, lessons, packs, quizzes, timeline
 from dprk_it_tutor.content.fields import STEP_RANGE
 from dprk_it_tutor.content.schema_blocks import (
     IDENTIFIER,
@@ -33,9 +33,11 @@ from dprk_it_tutor.content.schema_blocks import (
 )
 from dprk_it_tutor.content.schema_questions import QUESTION_REF, question_defs
 from dprk_it_tutor.content.schema_text import (
+    COURSE_TEXT,
     EVENT_TEXT,
     GLOSSARY_TEXT,
     LESSON_TEXT,
+    PART_TEXT,
     QUIZ_TEXT,
     SOURCE_TEXT,
     TERM_TEXT,
@@ -142,11 +144,30 @@ def timeline_schema() -> Schema:
     return _document("timeline", "timeline", body)
 
 
+def course_schema() -> Schema:
+    """A pack's course.yaml: its name, title, description and parts."""
+    part_fields = {
+        "title": text(PART_TEXT["title"]),
+        "lessons": listing(PART_TEXT["lessons"], items=IDENTIFIER, minItems=1),
+    }
+    part = mapping(pick(part_fields, packs.PART_KEYS, "part"), packs.PART_KEYS, PART_TEXT["."])
+    top = {
+        "title": text(COURSE_TEXT["title"]),
+        "name": {**text(COURSE_TEXT["name"] % packs.MAX_NAME), "maxLength": packs.MAX_NAME},
+        "description": text(COURSE_TEXT["description"]),
+        "parts": listing(COURSE_TEXT["parts"], items=part, minItems=1),
+    }
+    keys = packs.MANIFEST_KEYS + packs.MANIFEST_OPTIONAL
+    body = mapping(pick(top, keys, "course"), packs.MANIFEST_KEYS, COURSE_TEXT["."])
+    return _document("course", "course.yaml of a content pack", body)
+
+
 SCHEMAS: dict[str, Callable[[], Schema]] = {
     "lesson": lesson_schema,
     "quiz": quiz_schema,
     "glossary": glossary_schema,
     "timeline": timeline_schema,
+    "course": course_schema,
 }
 
 

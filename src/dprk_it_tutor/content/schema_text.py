@@ -140,3 +140,20 @@ EVENT_TEXT = {
     "step": "The step of the lesson that teaches it (the first '## ' section is step 1); "
     "choosing the event opens that step (optional).",
 }
+
+COURSE_TEXT = {
+    ".": "A content pack's course.yaml: its name, title, description and parts.",
+    "title": "The pack's title, shown in the app's header when the pack is opened on its own.",
+    "name": "A short label (at most %d characters) shown beside each of the pack's lessons in "
+    "'list' and on the course map. Without it, the pack's folder name is used.",
+    "description": "A sentence or two about the pack.",
+    "parts": "The pack's lessons, part by part, in teaching order. A lesson listed in no part "
+    "is taught after the parts.",
+}
+
+PART_TEXT = {
+    ".": "One part of the pack: a title and its lessons in teaching order.",
+    "title": "The part's title, shown in a lesson's details.",
+    "lessons": "The ids of the part's lessons, in the order they are taught; each lesson of the "
+    "pack belongs to one part only.",
+}
