@@ -7,6 +7,7 @@ import json
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,8 @@ from dprk_it_tutor import cli, paths
 from dprk_it_tutor.content import load_course
 from dprk_it_tutor.content.course import check_content
 from dprk_it_tutor.content.model import QUESTION_TYPES
+from dprk_it_tutor.content.quizzes import load_quiz
+from dprk_it_tutor.quiz.grading import grade
 
 GUIDE = Path(__file__).parent.parent / "docs" / "authoring.md"
 MARKER = re.compile(r"^<!-- example: (\S+) -->$")
@@ -122,3 +125,25 @@ def test_the_json_example_is_what_validate_prints_for_that_mistake(
     example = next(json.loads(body) for language, _, body in GUIDE_BLOCKS if language == "json")
     assert cli.main(["validate", "--format", "json", "my-pack"]) == 1
     assert json.loads(capsys.readouterr().out) == example
+
+
+def test_every_example_question_scores_one_for_its_own_answer(tmp_path: Path) -> None:
+    quiz = load_quiz(write_example_pack(tmp_path) / "quizzes" / "kcc-products.yaml")
+    for question in quiz.questions:
+        assert question.explanation and question.step, question.id
+        answer: Any = question.answer
+        if question.type == "matching":
+            answer = dict(question.answer)
+        elif question.type == "short":
+            answer = question.answer[0]
+        elif question.type == "numeric":
+            answer = str(question.answer)
+        assert grade(question, answer).score == 1.0, question.id
+
+
+def test_the_link_example_is_a_glossary_link() -> None:
+    text = GUIDE.read_text(encoding="utf-8").split("### Linking key terms to the glossary", 1)[1]
+    example = text.split("```\n", 2)[1]
+    assert re.findall(r"\[([^]]+)\]\(glossary:([a-z-]+)\)", example) == [
+        ("Kwangmyong", "kwangmyong")
+    ]

@@ -85,7 +85,13 @@ def test_broken_lesson_is_listed_and_others_still_load(root: Path) -> None:
     course = load_course([root])
     assert [lesson.id for lesson in course.lessons] == ["alpha", "gamma"]
     expected = Diagnostic(str(broken_path), 8, 10, "'minutes' must be between 1 and 600; got 0")
-    assert course.broken == (BrokenFile(broken_path, "lesson", "beta", (expected,)),)
+    (broken,) = course.broken
+    assert (broken.path, broken.kind, broken.name, broken.diagnostics) == (
+        broken_path,
+        "lesson",
+        "beta",
+        (expected,),
+    )
     assert course.diagnostics == (expected,)
     assert course.errors == (expected,)
     assert course.broken[0].first_problem == str(expected)
@@ -289,3 +295,20 @@ def test_empty_folder_is_reported(tmp_path: Path) -> None:
     assert course.diagnostics == (
         Diagnostic(str(tmp_path), 1, 1, "no lesson (.md) or quiz (.yaml) files in this folder"),
     )
+
+
+def test_a_lesson_that_does_not_load_still_has_its_links_and_prerequisites_checked(
+    root: Path,
+) -> None:
+    """One run reports every mistake: a wrong type does not hide a bad link or prerequisite."""
+    add(root, "lessons/a.md", lesson_md("basics"))
+    text = lesson_md("later", prerequisites="[basic]").replace("minutes: 5", "minutes: five")
+    broken = add(root, "lessons/b.md", text.replace("Body 2.", "See [it](glossary:nothing)."))
+    course = load_course([root])
+    assert [str(d) for d in course.diagnostics] == [
+        f"{broken}:7:17: error: prerequisite 'basic' of lesson 'later' is not a lesson in this "
+        "course; did you mean 'basics'?",
+        f"{broken}:8:10: error: 'minutes' must be a whole number, not text",
+        f"{broken}:17:19: error: link to term 'nothing', which is not in the glossary",
+    ]
+    assert [lesson.id for lesson in course.lessons] == ["basics"]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -930,45 +928,6 @@ def test_problems_of_different_types_in_one_file_are_all_reported(tmp_path: Path
 
 
 # -- the authoring guide's examples ---------------------------------------------------------------
-
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
-
-
-def guide_quiz_examples() -> list[str]:
-    text = GUIDE.read_text(encoding="utf-8")
-    section = text.split("\n## A quiz\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```yaml\n(.*?)```", section, flags=re.DOTALL)
-
-
-def as_quiz_file(example: str) -> str:
-    """A whole quiz file as is; a question on its own (starting '- id:') wrapped in one."""
-    if example.startswith("lesson:"):
-        return example
-    indented = "".join("  " + line if line.strip() else line for line in example.splitlines(True))
-    return "lesson: firm-types\npass_mark: 70\nquestions:\n" + indented
-
-
-def test_guide_has_an_example_of_every_question_type() -> None:
-    examples = guide_quiz_examples()
-    shown = {m for e in examples for m in re.findall(r"^\s*-?\s*type: (\w+)", e, flags=re.M)}
-    assert shown == set(QUESTION_TYPES)
-
-
-@pytest.mark.parametrize(
-    "example", guide_quiz_examples(), ids=lambda e: e.split("type: ")[1].split()[0]
-)
-def test_guide_quiz_examples_load_and_their_answers_score_one(tmp_path: Path, example: str) -> None:
-    quiz = load_quiz(write(tmp_path, as_quiz_file(example)))
-    for q in quiz.questions:
-        assert q.explanation and q.hint and q.step, q.id
-        answer: Any = q.answer
-        if q.type == "matching":
-            answer = dict(q.answer)
-        elif q.type == "short":
-            answer = q.answer[0]
-        elif q.type == "numeric":
-            answer = str(q.answer)
-        assert grade(q, answer).score == 1.0, q.id
 
 
 def test_skill_defaults_to_recall_and_reads_the_other_skills(tmp_path: Path) -> None:

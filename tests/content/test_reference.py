@@ -287,31 +287,3 @@ def test_an_event_for_a_missing_lesson_or_step_is_an_error_at_that_line(root: Pa
 
 
 # -- the authoring guide's examples ---------------------------------------------------------------
-
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
-
-
-def guide_example(section: str) -> str:
-    text = GUIDE.read_text(encoding="utf-8").split(f"\n## {section}\n", 1)[1]
-    return text.split("```yaml\n", 1)[1].split("```", 1)[0]
-
-
-def test_the_guides_glossary_example_loads(tmp_path: Path) -> None:
-    (term,) = load_glossary(write(tmp_path, "glossary.yaml", guide_example("The glossary")))
-    assert (term.id, term.aliases, term.see) == (
-        "kwangmyong",
-        ("national intranet",),
-        ("fibre-backbone",),
-    )
-
-
-def test_the_guides_timeline_example_loads(tmp_path: Path) -> None:
-    (event,) = load_timeline(write(tmp_path, "timeline.yaml", guide_example("The timeline")))
-    assert (event.when, event.lesson_id, event.step) == ("October 2012", "laos-and-exhibition", 6)
-
-
-def test_the_guides_link_example_is_a_link(tmp_path: Path) -> None:
-    text = GUIDE.read_text(encoding="utf-8")
-    example = text.split("### Linking key terms to the glossary", 1)[1].split("```markdown\n")[1]
-    lesson = load_lesson(write(tmp_path, "a.md", linked_lesson(example.split("```")[0])))
-    assert [(x.term_id, x.text) for x in lesson.term_links] == [("kwangmyong", "Kwangmyong")]

@@ -146,12 +146,14 @@ def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Cours
     broken_lessons = {item.name for item in broken if item.kind == "lesson"}
     quiz_map, rejected = _attach_quizzes(quizzes, by_id, broken_lessons)
     broken += rejected
-    diagnostics += check_lessons(lessons, broken_lessons)
+    # Lessons that did not load are still checked for what spans files, as far as they read.
+    readable = [item.readable for item in broken if item.readable is not None]
+    diagnostics += check_lessons(lessons, broken_lessons, also=readable)
     diagnostics += duplicate_question_ids(quiz_map.values())
     terms, problems = unique_terms(terms)
     diagnostics += problems
     glossary_broken = any(item.kind == "glossary" for item in broken)
-    diagnostics += check_term_links(lessons, terms, glossary_broken=glossary_broken)
+    diagnostics += check_term_links([*lessons, *readable], terms, glossary_broken=glossary_broken)
     diagnostics += check_timeline(events, by_id)
     for item in broken:
         diagnostics += item.diagnostics
@@ -259,7 +261,9 @@ def _load_each(
         try:
             loaded += load(path)
         except ContentError as exc:
-            broken.append(BrokenFile(path, kind, exc.name or path.stem, exc.diagnostics))
+            broken.append(
+                BrokenFile(path, kind, exc.name or path.stem, exc.diagnostics, exc.readable)
+            )
     return loaded
 
 

@@ -73,9 +73,7 @@ def load_lesson(path: Path) -> Lesson:
     steps, step_problems = _steps(path, lines, closing + 1)
     links, link_problems = _term_links(path, lines, steps)
     problems = fields.problems + step_problems + link_problems
-    if problems:
-        raise ContentError(problems, lesson_id)
-    return Lesson(
+    lesson = Lesson(
         id=lesson_id,
         title=title,
         order=order,
@@ -93,6 +91,11 @@ def load_lesson(path: Path) -> Lesson:
         ),
         order_position=_at(doc, ("order",)),
     )
+    if problems:
+        # What could be read still goes with the error, so that its glossary links and
+        # prerequisites are checked against the course too: one run reports every mistake.
+        raise ContentError(problems, lesson_id, readable=lesson)
+    return lesson
 
 
 def _at(doc: YamlDocument, keypath: KeyPath) -> tuple[int, int]:

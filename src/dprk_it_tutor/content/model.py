@@ -28,15 +28,22 @@ class Diagnostic:
 class ContentError(Exception):
     """A content file could not be loaded; carries every diagnostic that says where and why.
 
-    ``name`` is the id the file declared, when it got that far, so the app can list it as broken.
+    ``name`` is the id the file declared, when it got that far, so the app can list it as broken;
+    ``readable`` is what could be read of a lesson despite its problems, for cross-file checks.
     """
 
-    def __init__(self, diagnostics: Diagnostic | Sequence[Diagnostic], name: str = "") -> None:
+    def __init__(
+        self,
+        diagnostics: Diagnostic | Sequence[Diagnostic],
+        name: str = "",
+        readable: Lesson | None = None,
+    ) -> None:
         if isinstance(diagnostics, Diagnostic):
             diagnostics = (diagnostics,)
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(diagnostics))
         super().__init__(str(self.diagnostics[0]))
         self.name = name
+        self.readable = readable
 
 
 @dataclass(frozen=True)
@@ -242,6 +249,7 @@ class BrokenFile:
     kind: FileKind
     name: str  # the lesson id if it could be read, else the file's stem
     diagnostics: tuple[Diagnostic, ...]
+    readable: Lesson | None = None  # what could be read of a broken lesson, never shown
 
     @property
     def first_problem(self) -> str:

@@ -20,13 +20,16 @@ LONG_STEP_WORDS = 250
 _WORD = re.compile(r"\S*\w\S*")  # a run of non-spaces holding a letter or digit: not "-" or "|"
 
 
-def check_lessons(lessons: Sequence[Lesson], broken: Collection[str] = ()) -> list[Diagnostic]:
+def check_lessons(
+    lessons: Sequence[Lesson], broken: Collection[str] = (), *, also: Sequence[Lesson] = ()
+) -> list[Diagnostic]:
     """Every rule over the loaded lessons, given in teaching order (see course.py); ``broken``
-    holds the ids of lessons that failed to load."""
+    holds the ids of lessons that failed to load, and ``also`` what could be read of them, whose
+    prerequisites are checked too."""
     by_id = {lesson.id: lesson for lesson in lessons}
     in_cycles, cycle_problems = prerequisite_cycles(lessons)
     return [
-        *prerequisite_problems(lessons, by_id, broken, skip=in_cycles),
+        *prerequisite_problems([*lessons, *also], by_id, broken, skip=in_cycles),
         *cycle_problems,
         *shared_orders(lessons),
         *long_steps(lessons),
@@ -83,7 +86,7 @@ def _prerequisite_problem(
             hint = close_match_hint(needed, [known for known in by_id if known != lesson.id])
             why = "is not a lesson in this course" + hint
         return f"prerequisite '{needed}' of lesson '{lesson.id}' {why}", "error"
-    if (lesson.id, needed) not in skip and rank[other.id] > rank[lesson.id]:
+    if (lesson.id, needed) not in skip and rank[other.id] > rank.get(lesson.id, -1):
         return _taught_later(lesson, other), "warning"
     return None
 
