@@ -201,3 +201,16 @@ def test_lessons_in_parts_may_share_an_order(pack: Path) -> None:
     add(pack, "lessons/20-beta.md", lesson_md("beta", order=10))
     add(pack, "course.yaml", "title: T\nparts:\n  - title: P\n    lessons: [beta, alpha, gamma]\n")
     assert load_course([pack]).diagnostics == ()
+
+
+def test_a_pack_lesson_that_does_not_load_is_not_said_to_come_before_its_prerequisite(
+    pack: Path,
+) -> None:
+    text = lesson_md("delta", order=40, prerequisites="[origins]").replace(
+        "minutes: 5", "minutes: x"
+    )
+    broken = add(pack, "lessons/40-delta.md", text)
+    course = load_course([builtin_course_dir(), pack])
+    assert [str(d) for d in course.diagnostics] == [
+        f"{broken}:8:10: error: 'minutes' must be a whole number, not text"
+    ]

@@ -86,7 +86,8 @@ def _prerequisite_problem(
             hint = close_match_hint(needed, [known for known in by_id if known != lesson.id])
             why = "is not a lesson in this course" + hint
         return f"prerequisite '{needed}' of lesson '{lesson.id}' {why}", "error"
-    if (lesson.id, needed) not in skip and rank[other.id] > rank.get(lesson.id, -1):
+    taught = by_id.get(lesson.id) is lesson  # a lesson that did not load has no place yet
+    if taught and (lesson.id, needed) not in skip and rank[other.id] > rank[lesson.id]:
         return _taught_later(lesson, other), "warning"
     return None
 
