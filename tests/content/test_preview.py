@@ -184,3 +184,13 @@ def test_file_states_change_when_the_glossary_is_saved_or_the_file_goes(tmp_path
     assert file_states(lesson_file) != before
     lesson_file.unlink()
     assert (str(lesson_file), None, None) in file_states(lesson_file)
+
+
+def test_a_pack_lesson_is_previewed_in_its_part_and_course_yaml_is_watched(tmp_path: Path) -> None:
+    lesson_file = write_pack(tmp_path / "pack")
+    manifest = tmp_path / "pack" / "course.yaml"
+    manifest.write_text("title: A pack\nparts:\n  - title: Only part\n    lessons: [pack-lesson]\n")
+    preview = load_preview(lesson_file, BUILTIN)
+    assert preview.showable and preview.lesson is not None
+    assert (preview.lesson.pack, preview.lesson.part) == ("pack", "Only part")
+    assert str(manifest) in {state[0] for state in file_states(lesson_file)}

@@ -20,9 +20,9 @@ from dprk_it_tutor.content.course import (
     load_course,
 )
 from dprk_it_tutor.content.model import Course, Diagnostic, Lesson, Quiz
+from dprk_it_tutor.content.packs import pack_root
 
 PreviewKind = Literal["lesson", "quiz"]
-CONTENT_FOLDERS = ("lessons", "quizzes")
 # One file's state as the watcher sees it: None when it is missing.
 FileState = tuple[str, int, int] | tuple[str, None, None]
 
@@ -56,10 +56,9 @@ def preview_kind(path: Path) -> PreviewKind:
 
 
 def context_folder(path: Path) -> Path:
-    """The content folder PATH belongs to: the course root above its lessons/ or quizzes/
-    folder when it sits in one, else the folder it is in."""
-    folder = _absolute(path).parent
-    return folder.parent if folder.name in CONTENT_FOLDERS else folder
+    """The content folder PATH belongs to: the pack above its lessons/ or quizzes/ folder when it
+    sits in one, else the folder it is in."""
+    return pack_root(_absolute(path))
 
 
 @dataclass(frozen=True)
@@ -93,8 +92,8 @@ def load_preview(path: Path, builtin_course: Path) -> Preview:
     """
     path = _absolute(path)
     kind: PreviewKind = "lesson" if path.suffix in LESSON_SUFFIXES else "quiz"
-    roots = _roots(path, builtin_course)
-    course = load_course(roots)
+    context = [builtin_course, context_folder(path)]
+    course = load_course([path] if path.is_file() else [], context=context)
     if not path.is_file():
         gone = Diagnostic(str(path), 1, 1, "no such file (was it deleted or renamed?)")
         return Preview(path, kind, course, None, None, (gone,))
@@ -107,19 +106,6 @@ def load_preview(path: Path, builtin_course: Path) -> Preview:
         quiz = next((q for q in course.quizzes.values() if _same_file(q.path, target)), None)
         lesson = course.lesson(quiz.lesson_id) if quiz is not None else None
     return Preview(path, kind, course, lesson, quiz, diagnostics)
-
-
-def _roots(path: Path, builtin_course: Path) -> list[Path]:
-    """The folders to load, and PATH itself when neither of them would find it."""
-    roots = [builtin_course]
-    context = context_folder(path)
-    if context.resolve() != builtin_course.resolve():
-        roots.append(context)
-    found = find_content_files(roots)
-    loaded = {p.resolve() for p in found.lessons + found.quizzes}
-    if path.is_file() and path.resolve() not in loaded:
-        roots.append(path)
-    return roots
 
 
 def _absolute(path: Path) -> Path:
@@ -135,11 +121,19 @@ def _same_file(candidate: Path, target: Path) -> bool:
 
 
 def watched_files(path: Path) -> list[Path]:
-    """PATH and every content file of its folder (glossary, timeline, lessons, quizzes): a change
+    """PATH and every content file of its folder (course.yaml, glossary, timeline, lessons and
+    quizzes): a change
     to any of them can change what the preview shows."""
     path = _absolute(path)
     found = find_content_files([context_folder(path)])
-    files = [path, *found.glossaries, *found.timelines, *found.lessons, *found.quizzes]
+    files = [
+        path,
+        *found.manifests,
+        *found.glossaries,
+        *found.timelines,
+        *found.lessons,
+        *found.quizzes,
+    ]
     return list(dict.fromkeys(files))
 
 
