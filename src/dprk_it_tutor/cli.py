@@ -15,6 +15,7 @@ from dprk_it_tutor import paths
 from dprk_it_tutor.content import Course, load_course, scaffold
 from dprk_it_tutor.content.course import check_content
 from dprk_it_tutor.content.schema import SCHEMAS, schema_json
+from dprk_it_tutor.crash import CRASH_EXIT, crash_message, write_crash_log
 from dprk_it_tutor.progress import (
     ProgressStore,
     StoreError,
@@ -252,6 +253,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python would otherwise complain again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:  # a bug: log the traceback, say one line, keep the terminal clean
+        return _report_crash(exc, args, sys.argv[1:] if argv is None else argv)
+
+
+def _report_crash(error: Exception, args: argparse.Namespace, argv: Sequence[str]) -> int:
+    try:
+        data_dir: Path | None = paths.data_dir(getattr(args, "data_dir", None))
+    except Exception:  # finding the data folder may be what failed
+        data_dir = None  # the log then goes to the temporary folder
+    log = write_crash_log(error, data_dir, argv)
+    print(f"{PROG}: error: {crash_message(error, log)}", file=sys.stderr)
+    return CRASH_EXIT
 
 
 class UsageProblem(Exception):
@@ -299,8 +312,11 @@ def run_app(args: argparse.Namespace, start: str | None = None) -> int:
         store = _store(args, new_profile=True)
     except StoreUnavailable as exc:
         store = _unsaved_store(args, exc)
+    app = make_app(course, store, start)
     with store:
-        make_app(course, store, start).run()
+        app.run()
+    if app.crashed is not None:
+        raise app.crashed  # to main(), which logs it and says so in one line
     return 0
 
 
@@ -544,7 +560,10 @@ def preview_content(args: argparse.Namespace) -> int:
     from dprk_it_tutor.tui.preview import make_preview_app, preview_store  # Textual only here
 
     with preview_store() as store:
-        make_preview_app(args.path, paths.builtin_course_dir(), store, watch=args.watch).run()
+        app = make_preview_app(args.path, paths.builtin_course_dir(), store, watch=args.watch)
+        app.run()
+    if app.crashed is not None:
+        raise app.crashed  # to main(), which logs it and says so in one line
     return 0
 
 

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress import ProgressStore, StoreError, damaged_store_notice
@@ -28,6 +29,7 @@ from dprk_it_tutor.tui.messages import (
 )
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.screens.home import HomeScreen
+from dprk_it_tutor.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_NAME
 
 NOT_SAVED = "⚠ Progress is not being saved"
 
@@ -58,12 +60,28 @@ class TutorApp(App[None]):
         self._damaged_notice = damaged_store_notice(store) if store.moved_aside else ""
         self._not_saved_reason = "" if store.saving else store.not_saved_reason
         self._warned_about_saving = False
+        # The first unexpected exception, kept for the command line to log and report in one line
+        # (dprk_it_tutor.crash) instead of the traceback Textual prints after restoring the terminal.
+        self.crashed: BaseException | None = None
+        self.register_theme(HIGH_CONTRAST)
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crashed is None:
+            self.crashed = error
+        super()._handle_exception(error)  # stops the app and restores the terminal
+
+    def _print_error_renderables(self) -> None:
+        if self.crashed is None:
+            super()._print_error_renderables()
+        self._exit_renderables.clear()
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.course, self.progress)
 
     def on_mount(self) -> None:
         self.sub_title = course_subtitle(self.course) or self.SUB_TITLE
+        self.use_learner_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.show_learner()
         if self._not_saved_reason:
             self._progress_not_saved(StoreError(self._not_saved_reason))
@@ -105,6 +123,18 @@ class TutorApp(App[None]):
             return False
         self.post_message(StartQuiz(found.quiz, attempt.kind, found.title, resume=attempt))
         return True
+
+    def use_learner_theme(self) -> None:
+        """The theme this learner chose last (from the palette or the high-contrast command)."""
+        chosen = self.progress.theme()
+        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != (self.progress.theme() or DEFAULT_THEME):
+            self.progress.set_theme(theme.name)
+
+    def action_toggle_high_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST_NAME else HIGH_CONTRAST_NAME
 
     def show_learner(self) -> None:
         """The header says who is learning, and, above all, when nothing is being saved."""
@@ -264,6 +294,12 @@ class TutorApp(App[None]):
             "Your streak, every lesson's standing and your quiz scores over time",
             lambda: self.post_message(OpenDashboard()),
         )
+        high_contrast = self.theme == HIGH_CONTRAST_NAME
+        yield SystemCommand(
+            "High-contrast theme: " + ("turn off" if high_contrast else "turn on"),
+            "White on black with a yellow cursor; remembered for this learner",
+            self.action_toggle_high_contrast,
+        )
         yield SystemCommand(
             "Switch learner",
             "Choose who is learning, or add a learner",
@@ -281,6 +317,7 @@ class TutorApp(App[None]):
 
     def _switch_learner(self, name: str | None) -> None:
         if name and self.progress.switch_learner(name):
+            self.use_learner_theme()
             self.show_learner()
             self.notify(f"{name} is learning now; their progress is shown.", title="Learner")
         # The course map refreshes itself when the dialog closes over it.

@@ -26,6 +26,7 @@ T = TypeVar("T")
 
 RESUME_LESSON = "resume_lesson"  # setting: the lesson that was open when the app last closed
 RESUME_ATTEMPT = "resume_attempt"  # setting: the quiz attempt that was open when it last closed
+THEME = "theme"  # setting: the learner's chosen Textual theme, by name
 
 
 class ProgressRecorder:
@@ -60,6 +61,9 @@ class ProgressRecorder:
         """A lesson's quiz attempt left before the end with some answers given, to pick up again."""
         attempt = self.store.unfinished_attempt(lesson_id, "quiz")
         return attempt if attempt is not None and attempt.answers else None
+
+    def theme(self) -> str | None:
+        return self.store.get_setting(THEME)
 
     @property
     def learner(self) -> str:
@@ -96,6 +100,9 @@ class ProgressRecorder:
             self.store.set_setting(RESUME_ATTEMPT, attempt.uid if attempt else None)
 
         self._write(save)
+
+    def set_theme(self, name: str) -> None:
+        self._write(lambda: self.store.set_setting(THEME, name))
 
     def add_study_time(self, visit_id: str, lesson_id: str, seconds: float) -> None:
         self._write(lambda: self.store.add_study_time(visit_id, lesson_id, seconds))

@@ -15,7 +15,7 @@ HELP = """\
 |---|---|---|
 | Everywhere | `?` | this help |
 | | `q` | quit (progress is already saved) |
-| | `ctrl+p` | command palette: themes and more |
+| | `ctrl+p` | command palette: the high-contrast theme, other themes and more |
 | Course map | `↑` `↓`, `enter` | choose and open a lesson |
 | | `c` | continue where you left off |
 | | `r` | review the questions that are due |
