@@ -127,7 +127,7 @@ def test_a_crash_in_the_app_restores_the_terminal_says_one_line_and_keeps_progre
         "dprk-it-tutor: error: stopped by an unexpected error (RuntimeError: planted fault). "
         f"Your progress is saved; the details are in {logs[0]} (attach it if you report the problem)."
     ), message
-    assert 'in planted_fault\nRuntimeError: planted fault' in logs[0].read_text()
+    assert "in planted_fault\nRuntimeError: planted fault" in logs[0].read_text()
     with ProgressStore.open(data_dir) as store:
         records = store.lesson_records()
     assert len(records) == 1 and next(iter(records.values())).current_step == 1

@@ -169,8 +169,12 @@ def test_data_dir_under_a_regular_file_is_a_store_error(tmp_path: Path) -> None:
 def test_data_dir_that_is_a_regular_file_is_a_store_error(tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("a file, not a folder")
-    with pytest.raises(StoreError, match="cannot create the progress store"):
+    with pytest.raises(StoreError) as raised:
         ProgressStore.open(blocker)
+    assert str(raised.value) == (
+        f"cannot create the progress store at {blocker / STORE_FILENAME}: "
+        f"{blocker} is a file, not a folder"
+    )
 
 
 # -- lessons ------------------------------------------------------------------------------------

@@ -222,6 +222,13 @@ class ProgressStore:
     ) -> ProgressStore:
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except FileExistsError:  # mkdir's word for "a file is in the way", which misleads here
+            blocker = next(
+                p for p in (data_dir, *data_dir.parents) if p.exists() and not p.is_dir()
+            )
+            raise StoreUnavailable(
+                f"cannot create the progress store at {path}: {blocker} is a file, not a folder"
+            ) from None
         except OSError as exc:
             raise StoreUnavailable(
                 f"cannot create the progress store at {path}: {exc.strerror}"
