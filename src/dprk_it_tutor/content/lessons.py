@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dprk_it_tutor.content.fields import ID_PATTERN, ID_RULE, FieldReader
+from dprk_it_tutor.content.fields import EMPTY_FILE, ID_PATTERN, ID_RULE, FieldReader
+from dprk_it_tutor.content.links import unopenable_links
 from dprk_it_tutor.content.model import (
     ContentError,
     Diagnostic,
@@ -38,6 +39,10 @@ def load_lesson(path: Path) -> Lesson:
     """Load one lesson file, or raise ContentError listing every problem found in it."""
     text = read_text(path)
     lines = text.split("\n")
+    if not text.strip():
+        raise content_error(
+            path, 1, 1, f"{EMPTY_FILE}; a lesson starts with YAML front matter between '---' lines"
+        )
     if lines[0].strip() != "---":
         raise content_error(
             path, 1, 1, "a lesson must begin with a '---' line that opens its YAML front matter"
@@ -188,6 +193,7 @@ def _term_links(
             fence = _fence_after(fence, line)
             if was_fenced or fence:
                 continue
+            problems += unopenable_links(path, index + 1, line)
             for match in _TERM_LINK.finditer(line):
                 text, term_id = match.group(2), match.group(3)
                 if text is None:

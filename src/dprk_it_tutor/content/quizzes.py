@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dprk_it_tutor.content.fields import FieldReader, describe
+from dprk_it_tutor.content.fields import FieldReader, describe, quoted
 from dprk_it_tutor.content.model import ContentError, Question, Quiz
 from dprk_it_tutor.content.yamlsafe import KeyPath, parse_yaml, read_text
 from dprk_it_tutor.quiz.grading import format_number, normalise, parse_number
@@ -259,7 +259,7 @@ def _distinct(fields: FieldReader, keypath: KeyPath, values: tuple[str, ...], wh
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value and value in seen:
-            fields.problem((*keypath, index), f"{what} {value!r} is listed twice")
+            fields.problem((*keypath, index), f"{what} {quoted(value)} is listed twice")
         seen.add(value)
 
 
@@ -302,7 +302,7 @@ def _read_single(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
         return None
     answer = fields.text((*at, "answer"))
     if answer and answer not in choices:
-        fields.problem((*at, "answer"), f"the answer {answer!r} is not one of the choices")
+        fields.problem((*at, "answer"), f"the answer {quoted(answer)} is not one of the choices")
     return {"choices": choices, "answer": answer, "feedback": _read_feedback(fields, at, choices)}
 
 
@@ -326,7 +326,9 @@ def _read_multiple(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
         fields.problem(keypath, "'answer' must list at least one correct choice")
     for index, picked in enumerate(answer):
         if picked and picked not in choices:
-            fields.problem((*keypath, index), f"the answer {picked!r} is not one of the choices")
+            fields.problem(
+                (*keypath, index), f"the answer {quoted(picked)} is not one of the choices"
+            )
     _distinct(fields, keypath, answer, "the answer")
     return {
         "choices": choices,

@@ -8,11 +8,13 @@ builds plain Python data from it by hand so that it can:
 * reject duplicate keys (PyYAML silently keeps the last one);
 * reject aliases, which make "billion laughs" documents explode only when walked;
 * reject tags that construct objects (``!!python/...``) and other non-plain tags;
-* bound nesting depth.
+* bound nesting depth;
+* refuse control characters (terminal escape codes among them) in any text, raw or escaped.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# C0 and C1 control characters but tab and newline (the same set terminal_text.printable strips):
+# ESC starts terminal escape sequences, so no content text may carry one to the screen.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 KeyPath = tuple[Any, ...]
 
@@ -106,7 +111,22 @@ def read_text(path: Path) -> str:
     if "\x00" in text:
         line, col = _line_col(text, text.index("\x00"))
         raise content_error(path, line, col, "file contains NUL bytes (is it a binary file?)")
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        line, col = _line_col(text, control.start())
+        raise content_error(path, line, col, control_message(control.group()))
     return text
+
+
+_CONTROL_NAMES = {"\x07": "bell", "\x08": "backspace", "\x1b": "escape", "\x7f": "delete"}
+
+
+def control_message(char: str) -> str:
+    name = f" ({_CONTROL_NAMES[char]})" if char in _CONTROL_NAMES else ""
+    return (
+        f"control character U+{ord(char):04X}{name} is not allowed in course text "
+        "(it could change what the terminal shows); delete it"
+    )
 
 
 def _one_newline_style(text: str) -> str:
@@ -240,7 +260,8 @@ class _Builder:
         if key in frame.container:
             first = self.doc.key_positions[keypath]
             raise self._fail(
-                event.start_mark, f"duplicate key {key!r} (first defined at line {first.line})"
+                event.start_mark,
+                f"duplicate key {_quoted(key)} (first defined at line {first.line})",
             )
         self.doc.key_positions[keypath] = self._pos(event.start_mark)
         frame.key = key
@@ -257,6 +278,9 @@ class _Builder:
             return event.value
         if tag not in _PLAIN_TAGS:
             raise self._fail(event.start_mark, f"YAML tag {_short(tag)} is not allowed")
+        control = CONTROL_CHARACTER.search(event.value)
+        if control:  # written as an escape such as "\e" in a quoted string
+            raise self._fail(event.start_mark, control_message(control.group()))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             # Call the tag's constructor directly: construct_object() would cache every node.
@@ -268,6 +292,11 @@ class _Builder:
 
 
 _MERGE = object()
+
+
+def _quoted(key: Any) -> str:
+    text = str(key)
+    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
 def _short(tag: str) -> str:
