@@ -30,6 +30,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# Keys, list items and texts in one file. The shipped glossary, the biggest file, has about 600;
+# without a bound a 1 MiB file of tiny values takes many seconds and ~100 MB to build.
+MAX_NODES = 20_000
 # C0 and C1 control characters but tab and newline (the same set terminal_text.printable strips):
 # ESC starts terminal escape sequences, so no content text may carry one to the screen.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -151,6 +154,12 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
         problem = exc.problem or "invalid YAML"
         if _char_at(text, line, col) == "\t":
             problem = "tab characters cannot be used for indentation; use spaces"
+        elif problem == "could not find expected ':'" and len(_line_at(text, line)) > 1024:
+            problem += " (a key may be at most 1024 characters long)"
+        elif exc.context and exc.context_mark and exc.context_mark.line != line:
+            # An unclosed quote or bracket fails far from where it opened: say where that is.
+            start = exc.context_mark
+            problem += f" ({exc.context} that starts at line {start.line + 1 + line_offset})"
         raise content_error(
             doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}"
         ) from None
@@ -159,9 +168,13 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
     return doc
 
 
-def _char_at(text: str, line: int, col: int) -> str:
+def _line_at(text: str, line: int) -> str:
     lines = text.split("\n")
-    return lines[line][col : col + 1] if line < len(lines) else ""
+    return lines[line] if line < len(lines) else ""
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    return _line_at(text, line)[col : col + 1]
 
 
 _NO_KEY = object()
@@ -195,12 +208,20 @@ class _Builder:
         return content_error(self.doc.path, pos.line, pos.col, message)
 
     def run(self) -> None:
-        documents = 0
+        documents = nodes = 0
         try:
             while True:
                 event = self.loader.get_event()
                 if isinstance(event, yaml.StreamEndEvent):
                     return
+                if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        raise self._fail(
+                            event.start_mark,
+                            f"the file holds more than {MAX_NODES} YAML keys and values; "
+                            "no content file needs that many",
+                        )
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
