@@ -98,7 +98,7 @@ def test_list_lines_up_wide_pack_names_and_titles(capsys, tmp_path: Path) -> Non
     header = out[0]
     wide = next(line for line in out if "good-wide" in line)
     plain = next(line for line in out if " origins " in line)
-    assert "한국어 팩 🎉" in wide
+    assert "한국어 콘텐츠 팩 🎉" in wide
     assert "북한의 IT 산업 · 朝鲜的IT产业 · 北朝鮮のIT 🇰🇵💻" in wide
     start = columns(header, "status", "quiz", "title")
     assert columns(wide, "not started", "-", "북한의")[0] == start[0]

@@ -101,7 +101,7 @@ def test_the_good_files_load_clean() -> None:
     wide = by_id["good-wide"]
     assert wide.title == "북한의 IT 산업 · 朝鲜的IT产业 · 北朝鮮のIT 🇰🇵💻"
     assert wide.steps[0].title == "첫 단계 🚀"
-    assert course.packs[0].name == "한국어 팩 🎉"
+    assert course.packs[0].name == "한국어 콘텐츠 팩 🎉"
 
 
 # -- generated hostile files: too big to commit, or needing the file system ----------------------
