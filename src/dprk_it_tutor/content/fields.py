@@ -46,6 +46,12 @@ def quoted(value: Any, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+def number(value: int | float) -> str:
+    """A number for a message; one too long to read is described by its length instead."""
+    text = str(value)
+    return text if len(text) <= 30 else f"a number of {len(text.lstrip('-'))} digits"
+
+
 def _name(keypath: KeyPath) -> str:
     """How an author would name a field: 'title', or 'item 2 of objectives' in a list."""
     if keypath and isinstance(keypath[-1], int):
@@ -137,7 +143,8 @@ class FieldReader:
             return default
         if not minimum <= value <= maximum:
             self.problem(
-                keypath, f"{_name(keypath)} must be between {minimum} and {maximum}; got {value}"
+                keypath,
+                f"{_name(keypath)} must be between {minimum} and {maximum}; got {number(value)}",
             )
             return default
         return value
