@@ -169,17 +169,20 @@ def test_a_lesson_over_the_size_cap_is_refused_unread_and_one_at_the_cap_is_read
     head = (
         "---\nid: big\ntitle: Big\norder: 1\nsummary: Big.\nobjectives: [Read]\nminutes: 1\n---\n"
     )
-    body = "\n## Step\n\n" + "word " * MAX_FILE_BYTES
+    step = "\n## Step\n\n" + "word " * 200 + "\n"
+    steps = step * ((MAX_FILE_BYTES - len(head)) // len(step))
+    at_cap = head + steps + "\n" * (MAX_FILE_BYTES - len(head) - len(steps))
     big = tmp_path / "big.md"
-    big.write_text((head + body)[: MAX_FILE_BYTES + 1], encoding="utf-8")
+    big.write_text(at_cap + "\n", encoding="utf-8")
     course = refused_within_memory(lambda: load_course([big]))
     assert [str(d) for d in course.diagnostics] == [
         f"{big}:1:1: error: file is larger than the 1024 KiB limit"
     ]
-    big.write_text((head + body)[:MAX_FILE_BYTES], encoding="utf-8")
+    big.write_text(at_cap, encoding="utf-8")
+    assert big.stat().st_size == MAX_FILE_BYTES
     course = load_course([big])
-    assert [lesson.id for lesson in course.lessons] == ["big"]
-    assert [d.severity for d in course.diagnostics] == ["warning"]  # a step far too long to read
+    assert course.diagnostics == ()
+    assert [lesson.step_count for lesson in course.lessons] == [len(steps) // len(step)]
 
 
 # -- symlinks ------------------------------------------------------------------------------------

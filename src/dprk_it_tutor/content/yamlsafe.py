@@ -33,6 +33,8 @@ MAX_DEPTH = 32
 # Keys, list items and texts in one file. The shipped glossary, the biggest file, has about 600;
 # without a bound a 1 MiB file of tiny values takes many seconds and ~100 MB to build.
 MAX_NODES = 20_000
+# Characters in one text value: the shipped course's longest is under 500.
+MAX_TEXT = 10_000
 # C0 and C1 control characters but tab and newline (the same set terminal_text.printable strips):
 # ESC starts terminal escape sequences, so no content text may carry one to the screen.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -299,6 +301,12 @@ class _Builder:
             return event.value
         if tag not in _PLAIN_TAGS:
             raise self._fail(event.start_mark, f"YAML tag {_short(tag)} is not allowed")
+        if len(event.value) > MAX_TEXT:
+            raise self._fail(
+                event.start_mark,
+                f"this text is {len(event.value)} characters long, over the {MAX_TEXT} limit "
+                "for one value",
+            )
         control = CONTROL_CHARACTER.search(event.value)
         if control:  # written as an escape such as "\e" in a quoted string
             raise self._fail(event.start_mark, control_message(control.group()))
