@@ -40,12 +40,16 @@ def warning_only(tmp_path: Path) -> Path:
     return tmp_path
 
 
+NAME_WITH_CONTROLS = "\x1b[31mRed\x9b2J\x7f.md"
+
+
 @pytest.fixture
 def with_errors(tmp_path: Path) -> Path:
-    """A course with one error, in a lesson whose steps hold control characters."""
+    """A course with one error, in a lesson whose file name holds control characters (the
+    loaders refuse them inside a file, but a file can be named anything)."""
     (tmp_path / "lessons").mkdir()
-    lesson = WARNING_ONLY_LESSON.format(words="").replace("## One", "## \x1b[31mRed\x9b2J\x7f")
-    (tmp_path / "lessons" / "sample.md").write_text(lesson, encoding="utf-8")
+    lesson = WARNING_ONLY_LESSON.format(words="")
+    (tmp_path / "lessons" / NAME_WITH_CONTROLS).write_text(lesson, encoding="utf-8")
     return tmp_path
 
 
@@ -123,13 +127,14 @@ def test_json_exits_1_on_errors_and_escapes_every_control_character(
     assert not any(char in out for char in "\x1b\x9b\x7f")
     (problem,) = json.loads(out)["diagnostics"]
     assert problem["severity"] == "error"
-    assert problem["message"] == "step 1 ('\x1b[31mRed\x9b2J\x7f') is empty"
+    assert problem["path"] == str(with_errors / "lessons" / NAME_WITH_CONTROLS)
+    assert problem["message"] == "step 1 ('One') is empty"
 
 
 def test_text_mode_shows_control_characters_as_harmless_marks(with_errors: Path, capsys) -> None:
     code, out, _ = run("validate", str(with_errors), capsys=capsys)
     assert code == 1
-    assert out.endswith(": error: step 1 ('\ufffd[31mRed\ufffd2J\ufffd') is empty\n")
+    assert out.endswith("/\ufffd[31mRed\ufffd2J\ufffd.md:10:1: error: step 1 ('One') is empty\n")
 
 
 def test_an_unknown_format_is_a_usage_error(capsys) -> None:

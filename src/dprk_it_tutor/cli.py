@@ -31,7 +31,7 @@ from dprk_it_tutor.progress.files import write_atomically
 from dprk_it_tutor.progress.merge import import_history
 from dprk_it_tutor.progress.report import format_duration, now_for_reviews, progress_report
 from dprk_it_tutor.progress.reset import check_lesson_to_reset, reset_progress
-from dprk_it_tutor.terminal_text import printable
+from dprk_it_tutor.terminal_text import cell_width, pad, printable
 
 PROG = "dprk-it-tutor"
 
@@ -342,11 +342,11 @@ def list_lessons(args: argparse.Namespace, out: TextIO | None = None) -> int:
     width = max((len(row.lesson.id) for row in rows), default=2)
     # Which pack a lesson comes from matters only once there is more than one.
     packs = len(course.packs) > 1
-    pack_width = max((len(printable(row.lesson.pack)) for row in rows), default=4) if packs else 0
-    pack_head = f"{'pack':<{pack_width}}  " if packs else ""
+    pack_width = max((cell_width(printable(row.lesson.pack)) for row in rows), default=4)
+    pack_head = f"{pad('pack', pack_width)}  " if packs else ""
     print(f"{'#':>3}  {'id':<{width}}  {pack_head}{'status':<11}  {'quiz':>4}  title", file=out)
     for number, row in enumerate(rows, start=1):
-        pack = f"{printable(row.lesson.pack):<{pack_width}}  " if packs else ""
+        pack = f"{pad(printable(row.lesson.pack), pack_width)}  " if packs else ""
         print(
             f"{number:>3}  {row.lesson.id:<{width}}  {pack}{row.status.value:<11}  "
             f"{format_score(row.best_score):>4}  {printable(row.lesson.title)}",
@@ -365,7 +365,7 @@ def list_learners(args: argparse.Namespace, out: TextIO | None = None) -> int:
     for learner in learners:
         mark = "*" if learner.name == current else " "
         last = (learner.last_used_at or "")[:10] or "-"
-        print(f"{mark} {printable(learner.name):<32}  last used {last}", file=out)
+        print(f"{mark} {pad(printable(learner.name), 32)}  last used {last}", file=out)
     return 0
 
 

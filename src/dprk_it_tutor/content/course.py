@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from dprk_it_tutor.content.discovery import (
+    ContentFiles,
+    find_content_files,
+    kind_of,
+)
 from dprk_it_tutor.content.fields import close_match_hint
 from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
@@ -23,10 +28,8 @@ from dprk_it_tutor.content.model import (
     TimelineEvent,
 )
 from dprk_it_tutor.content.packs import (
-    MANIFEST_NAMES,
     default_pack,
     load_manifest,
-    manifest_path,
     order_pack,
     pack_root,
 )
@@ -35,72 +38,7 @@ from dprk_it_tutor.content.references import check_term_links, check_timeline, u
 from dprk_it_tutor.content.timeline import load_timeline
 from dprk_it_tutor.content.validate import check_lessons, duplicate_question_ids
 
-LESSON_SUFFIXES = (".md",)
-QUIZ_SUFFIXES = (".yaml", ".yml")
-GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
-TIMELINE_NAMES = ("timeline.yaml", "timeline.yml")
-REFERENCE_NAMES = GLOSSARY_NAMES + TIMELINE_NAMES + MANIFEST_NAMES
 T = TypeVar("T")
-
-
-@dataclass
-class ContentFiles:
-    """The lesson and quiz files found under some paths, in a stable order."""
-
-    lessons: list[Path] = field(default_factory=list)
-    quizzes: list[Path] = field(default_factory=list)
-    glossaries: list[Path] = field(default_factory=list)
-    timelines: list[Path] = field(default_factory=list)
-    manifests: list[Path] = field(default_factory=list)  # course.yaml of a pack
-    missing: list[Path] = field(default_factory=list)
-    empty: list[Path] = field(default_factory=list)  # folders holding no content files
-
-
-def find_content_files(paths: Iterable[Path]) -> ContentFiles:
-    """Collect content files from course roots (with lessons/ and quizzes/), folders or files.
-
-    A glossary or timeline is found by its name, in a course root or a folder, or given itself.
-    """
-    found = ContentFiles()
-    for path in paths:
-        if path.is_file():
-            if path.name in MANIFEST_NAMES:
-                found.manifests.append(path)
-            elif path.name in GLOSSARY_NAMES:
-                found.glossaries.append(path)
-            elif path.name in TIMELINE_NAMES:
-                found.timelines.append(path)
-            elif path.suffix in LESSON_SUFFIXES:
-                found.lessons.append(path)
-            elif path.suffix in QUIZ_SUFFIXES:
-                found.quizzes.append(path)
-            else:
-                found.missing.append(path)
-        elif path.is_dir():
-            lesson_dir, quiz_dir = path / "lessons", path / "quizzes"
-            if not (lesson_dir.is_dir() or quiz_dir.is_dir()):
-                lesson_dir = quiz_dir = path
-            lessons = _files(lesson_dir, LESSON_SUFFIXES)
-            quizzes = [p for p in _files(quiz_dir, QUIZ_SUFFIXES) if p.name not in REFERENCE_NAMES]
-            glossaries = [path / name for name in GLOSSARY_NAMES if (path / name).is_file()]
-            timelines = [path / name for name in TIMELINE_NAMES if (path / name).is_file()]
-            manifest = manifest_path(path)
-            if not (lessons or quizzes or glossaries or timelines):
-                found.empty.append(path)
-            found.lessons += lessons
-            found.quizzes += quizzes
-            found.glossaries += glossaries
-            found.timelines += timelines
-            found.manifests += [manifest] if manifest else []
-        else:
-            found.missing.append(path)
-    return found
-
-
-def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
 
 
 def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Course:
@@ -128,6 +66,10 @@ def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Cours
         diagnostics += [
             Diagnostic(str(p), 1, 1, "no lesson (.md) or quiz (.yaml) files in this folder")
             for p in files.empty
+        ]
+        broken += [
+            BrokenFile(p, kind_of(p), p.stem, (Diagnostic(str(p), 1, 1, why),))
+            for p, why in files.skipped
         ]
         manifests = _load_each(files.manifests, "course", lambda p: [load_manifest(p)], broken)
         pack = manifests[0] if manifests else default_pack(root)
@@ -196,6 +138,7 @@ def check_content(targets: Sequence[Path], context: Sequence[Path] = ()) -> Cour
         for path in group
     }
     own |= {str(path) for path in (*found.manifests, *found.missing, *found.empty)}
+    own |= {str(path) for path, _ in found.skipped}
     return replace(
         course,
         lessons=tuple(lesson for lesson in course.lessons if str(lesson.path) in own),
@@ -234,6 +177,7 @@ def _unseen(files: ContentFiles, seen: set[Path]) -> ContentFiles:
         manifests=keep(files.manifests),
         missing=files.missing,
         empty=files.empty,
+        skipped=files.skipped,
     )
 
 

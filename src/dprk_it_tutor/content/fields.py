@@ -16,6 +16,7 @@ from dprk_it_tutor.content.yamlsafe import KeyPath, YamlDocument
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = "lowercase letters and digits joined by single hyphens, such as 'firm-types'"
+EMPTY_FILE = "the file is empty"
 # The lesson step a question or an event points to, numbered from 1.
 STEP_RANGE = (1, 1000)
 
@@ -37,6 +38,18 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def quoted(value: Any, limit: int = 60) -> str:
+    """``value`` quoted for a message, cut short so that a huge value cannot flood the output."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def number(value: int | float) -> str:
+    """A number for a message; one too long to read is described by its length instead."""
+    text = str(value)
+    return text if len(text) <= 30 else f"a number of {len(text.lstrip('-'))} digits"
 
 
 def _name(keypath: KeyPath) -> str:
@@ -73,23 +86,26 @@ class FieldReader:
     ) -> dict[str, Any] | None:
         """Check that ``keypath`` is a mapping with the required keys and no unknown ones."""
         value = self.get(keypath)
+        required = list(required)
+        if value is None and keypath == ():
+            self.problem((), f"{EMPTY_FILE}; {what} needs: {', '.join(required)}")
+            return None
         if not isinstance(value, dict):
             self.problem(
                 keypath, f"{what} must be a mapping of 'key: value' lines, not {describe(value)}"
             )
             return None
-        required = list(required)
         known = required + list(optional)
         for key in value:
             if key not in known:
-                hint = difflib.get_close_matches(str(key), known, n=1)
+                hint = difflib.get_close_matches(str(key)[:100], known, n=1)
                 suggestion = (
                     f"; did you mean '{hint[0]}'?"
                     if hint
                     else f"; expected one of: {', '.join(known)}"
                 )
                 self.problem(
-                    (*keypath, key), f"unknown key '{key}' in {what}{suggestion}", of_key=True
+                    (*keypath, key), f"unknown key {quoted(key)} in {what}{suggestion}", of_key=True
                 )
         for key in required:
             if key not in value:
@@ -115,7 +131,7 @@ class FieldReader:
     def identifier(self, keypath: KeyPath) -> str:
         value = self.text(keypath)
         if value and not ID_PATTERN.match(value):
-            self.problem(keypath, f"{_name(keypath)} must be {ID_RULE}; got {value!r}")
+            self.problem(keypath, f"{_name(keypath)} must be {ID_RULE}; got {quoted(value)}")
         return value
 
     def integer(self, keypath: KeyPath, *, minimum: int, maximum: int, default: int = 0) -> int:
@@ -127,7 +143,8 @@ class FieldReader:
             return default
         if not minimum <= value <= maximum:
             self.problem(
-                keypath, f"{_name(keypath)} must be between {minimum} and {maximum}; got {value}"
+                keypath,
+                f"{_name(keypath)} must be between {minimum} and {maximum}; got {number(value)}",
             )
             return default
         return value

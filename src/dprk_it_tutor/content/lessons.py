@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dprk_it_tutor.content.fields import ID_PATTERN, ID_RULE, FieldReader
+from dprk_it_tutor.content.fields import EMPTY_FILE, ID_PATTERN, ID_RULE, FieldReader
+from dprk_it_tutor.content.links import unopenable_links
 from dprk_it_tutor.content.model import (
     ContentError,
     Diagnostic,
@@ -28,6 +29,10 @@ SOURCE_KEYS = ("article",)
 SOURCE_OPTIONAL = ("part",)
 ORDER_RANGE = (0, 1_000_000)
 MINUTES_RANGE = (1, 600)
+# Titles and step headings are shown on one line; a step is read on a screen or two. The shipped
+# course stays far below both (54 and 1,100 characters); far past them the app slows to a crawl.
+MAX_TITLE = 200
+MAX_STEP = 20_000
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _DELIMITERS = ("---", "...")
 # A glossary link, or an inline code span (matched so that a link shown as code is skipped).
@@ -38,6 +43,10 @@ def load_lesson(path: Path) -> Lesson:
     """Load one lesson file, or raise ContentError listing every problem found in it."""
     text = read_text(path)
     lines = text.split("\n")
+    if not text.strip():
+        raise content_error(
+            path, 1, 1, f"{EMPTY_FILE}; a lesson starts with YAML front matter between '---' lines"
+        )
     if lines[0].strip() != "---":
         raise content_error(
             path, 1, 1, "a lesson must begin with a '---' line that opens its YAML front matter"
@@ -60,6 +69,8 @@ def load_lesson(path: Path) -> Lesson:
         raise ContentError(fields.problems)
     lesson_id = fields.identifier(("id",))
     title = fields.text(("title",))
+    if len(title) > MAX_TITLE:
+        fields.problem(("title",), _too_long("the title", title))
     order = fields.integer(("order",), minimum=ORDER_RANGE[0], maximum=ORDER_RANGE[1])
     summary = fields.text(("summary",))
     objectives = fields.text_list(("objectives",))
@@ -157,6 +168,20 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
     steps = []
     for number, (line_no, title, body_lines) in enumerate(found, start=1):
         body = "\n".join(body_lines).strip()
+        if len(title) > MAX_TITLE:
+            problems.append(
+                Diagnostic(str(path), line_no, 4, _too_long(f"the heading of step {number}", title))
+            )
+        if len(body) > MAX_STEP:
+            problems.append(
+                Diagnostic(
+                    str(path),
+                    line_no,
+                    1,
+                    f"step {number} is {len(body)} characters long, over the {MAX_STEP} limit; "
+                    "split it into several steps",
+                )
+            )
         if not title:
             problems.append(
                 Diagnostic(str(path), line_no, 4, f"step {number} has an empty heading")
@@ -167,6 +192,10 @@ def _steps(path: Path, lines: list[str], first: int) -> tuple[tuple[Step, ...], 
             )
         steps.append(Step(number=number, title=title, body=body, line=line_no))
     return tuple(steps), problems
+
+
+def _too_long(what: str, title: str) -> str:
+    return f"{what} is {len(title)} characters long; keep it to {MAX_TITLE}, as it is shown on one line"
 
 
 def _term_links(
@@ -188,6 +217,7 @@ def _term_links(
             fence = _fence_after(fence, line)
             if was_fenced or fence:
                 continue
+            problems += unopenable_links(path, index + 1, line)
             for match in _TERM_LINK.finditer(line):
                 text, term_id = match.group(2), match.group(3)
                 if text is None:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from dprk_it_tutor.content.course import (
+from dprk_it_tutor.content.course import load_course
+from dprk_it_tutor.content.discovery import (
     LESSON_SUFFIXES,
     QUIZ_SUFFIXES,
     REFERENCE_NAMES,
     find_content_files,
-    load_course,
 )
 from dprk_it_tutor.content.model import Course, Diagnostic, Lesson, Quiz
 from dprk_it_tutor.content.packs import pack_root

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dprk_it_tutor.content.fields import FieldReader, describe
+from dprk_it_tutor.content.fields import FieldReader, describe, quoted
+from dprk_it_tutor.content.fields import number as number_text
 from dprk_it_tutor.content.model import ContentError, Question, Quiz
 from dprk_it_tutor.content.yamlsafe import KeyPath, parse_yaml, read_text
 from dprk_it_tutor.quiz.grading import format_number, normalise, parse_number
@@ -91,7 +92,7 @@ def _draw(fields: FieldReader, count: int | None) -> int | None:
     if value < 1 or (count is not None and value > count):
         upper = f" and {count} (the number of questions)" if count is not None else " or more"
         between = f"between 1{upper}" if count is not None else f"1{upper}"
-        fields.problem(("draw",), f"'draw' must be {between}; got {value}")
+        fields.problem(("draw",), f"'draw' must be {between}; got {number_text(value)}")
         return None
     return value
 
@@ -238,10 +239,14 @@ def _number(fields: FieldReader, keypath: KeyPath) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         fields.problem(keypath, f"{name} must be a number, not {describe(value)}")
         return None
-    if not math.isfinite(value):
-        fields.problem(keypath, f"{name} must be a finite number; got {value}")
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number too big for a float: 1 followed by 400 zeros
+        number = math.inf
+    if not math.isfinite(number):
+        fields.problem(keypath, f"{name} must be a finite number; got {number_text(value)}")
         return None
-    return float(value)
+    return number
 
 
 def _tolerance(fields: FieldReader, keypath: KeyPath) -> float:
@@ -259,7 +264,7 @@ def _distinct(fields: FieldReader, keypath: KeyPath, values: tuple[str, ...], wh
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value and value in seen:
-            fields.problem((*keypath, index), f"{what} {value!r} is listed twice")
+            fields.problem((*keypath, index), f"{what} {quoted(value)} is listed twice")
         seen.add(value)
 
 
@@ -302,7 +307,7 @@ def _read_single(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
         return None
     answer = fields.text((*at, "answer"))
     if answer and answer not in choices:
-        fields.problem((*at, "answer"), f"the answer {answer!r} is not one of the choices")
+        fields.problem((*at, "answer"), f"the answer {quoted(answer)} is not one of the choices")
     return {"choices": choices, "answer": answer, "feedback": _read_feedback(fields, at, choices)}
 
 
@@ -326,7 +331,9 @@ def _read_multiple(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
         fields.problem(keypath, "'answer' must list at least one correct choice")
     for index, picked in enumerate(answer):
         if picked and picked not in choices:
-            fields.problem((*keypath, index), f"the answer {picked!r} is not one of the choices")
+            fields.problem(
+                (*keypath, index), f"the answer {quoted(picked)} is not one of the choices"
+            )
     _distinct(fields, keypath, answer, "the answer")
     return {
         "choices": choices,
@@ -454,7 +461,7 @@ def _read_numeric(fields: FieldReader, at: KeyPath) -> dict[str, Any] | None:
         if answer is None:
             fields.problem(
                 keypath,
-                f"cannot read {raw!r} as a number; write it like 1990, 1000, 1,000 or 2.5",
+                f"cannot read {quoted(raw)} as a number; write it like 1990, 1000, 1,000 or 2.5",
             )
     elif _has(fields, keypath):
         answer = _number(fields, keypath)

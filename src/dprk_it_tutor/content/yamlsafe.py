@@ -8,11 +8,13 @@ builds plain Python data from it by hand so that it can:
 * reject duplicate keys (PyYAML silently keeps the last one);
 * reject aliases, which make "billion laughs" documents explode only when walked;
 * reject tags that construct objects (``!!python/...``) and other non-plain tags;
-* bound nesting depth.
+* bound nesting depth;
+* refuse control characters (terminal escape codes among them) in any text, raw or escaped.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# Keys, list items and texts in one file. The shipped glossary, the biggest file, has about 600;
+# without a bound a 1 MiB file of tiny values takes many seconds and ~100 MB to build.
+MAX_NODES = 20_000
+# Characters in one text value: the shipped course's longest is under 500.
+MAX_TEXT = 10_000
+# C0 and C1 control characters but tab and newline (the same set terminal_text.printable strips):
+# ESC starts terminal escape sequences, so no content text may carry one to the screen.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 KeyPath = tuple[Any, ...]
 
@@ -106,7 +116,22 @@ def read_text(path: Path) -> str:
     if "\x00" in text:
         line, col = _line_col(text, text.index("\x00"))
         raise content_error(path, line, col, "file contains NUL bytes (is it a binary file?)")
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        line, col = _line_col(text, control.start())
+        raise content_error(path, line, col, control_message(control.group()))
     return text
+
+
+_CONTROL_NAMES = {"\x07": "bell", "\x08": "backspace", "\x1b": "escape", "\x7f": "delete"}
+
+
+def control_message(char: str) -> str:
+    name = f" ({_CONTROL_NAMES[char]})" if char in _CONTROL_NAMES else ""
+    return (
+        f"control character U+{ord(char):04X}{name} is not allowed in course text "
+        "(it could change what the terminal shows); delete it"
+    )
 
 
 def _one_newline_style(text: str) -> str:
@@ -131,6 +156,12 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
         problem = exc.problem or "invalid YAML"
         if _char_at(text, line, col) == "\t":
             problem = "tab characters cannot be used for indentation; use spaces"
+        elif problem == "could not find expected ':'" and len(_line_at(text, line)) > 1024:
+            problem += " (a key may be at most 1024 characters long)"
+        elif exc.context and exc.context_mark and exc.context_mark.line != line:
+            # An unclosed quote or bracket fails far from where it opened: say where that is.
+            start = exc.context_mark
+            problem += f" ({exc.context} that starts at line {start.line + 1 + line_offset})"
         raise content_error(
             doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}"
         ) from None
@@ -139,9 +170,13 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
     return doc
 
 
-def _char_at(text: str, line: int, col: int) -> str:
+def _line_at(text: str, line: int) -> str:
     lines = text.split("\n")
-    return lines[line][col : col + 1] if line < len(lines) else ""
+    return lines[line] if line < len(lines) else ""
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    return _line_at(text, line)[col : col + 1]
 
 
 _NO_KEY = object()
@@ -175,12 +210,20 @@ class _Builder:
         return content_error(self.doc.path, pos.line, pos.col, message)
 
     def run(self) -> None:
-        documents = 0
+        documents = nodes = 0
         try:
             while True:
                 event = self.loader.get_event()
                 if isinstance(event, yaml.StreamEndEvent):
                     return
+                if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        raise self._fail(
+                            event.start_mark,
+                            f"the file holds more than {MAX_NODES} YAML keys and values; "
+                            "no content file needs that many",
+                        )
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
@@ -240,7 +283,8 @@ class _Builder:
         if key in frame.container:
             first = self.doc.key_positions[keypath]
             raise self._fail(
-                event.start_mark, f"duplicate key {key!r} (first defined at line {first.line})"
+                event.start_mark,
+                f"duplicate key {_quoted(key)} (first defined at line {first.line})",
             )
         self.doc.key_positions[keypath] = self._pos(event.start_mark)
         frame.key = key
@@ -257,6 +301,15 @@ class _Builder:
             return event.value
         if tag not in _PLAIN_TAGS:
             raise self._fail(event.start_mark, f"YAML tag {_short(tag)} is not allowed")
+        if len(event.value) > MAX_TEXT:
+            raise self._fail(
+                event.start_mark,
+                f"this text is {len(event.value)} characters long, over the {MAX_TEXT} limit "
+                "for one value",
+            )
+        control = CONTROL_CHARACTER.search(event.value)
+        if control:  # written as an escape such as "\e" in a quoted string
+            raise self._fail(event.start_mark, control_message(control.group()))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             # Call the tag's constructor directly: construct_object() would cache every node.
@@ -268,6 +321,11 @@ class _Builder:
 
 
 _MERGE = object()
+
+
+def _quoted(key: Any) -> str:
+    text = str(key)
+    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
 def _short(tag: str) -> str:

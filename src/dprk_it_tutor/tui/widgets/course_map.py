@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable
@@ -90,7 +91,10 @@ class CourseMap(FillColumnTable):
         if not self.show_packs:
             return ()
         name = printable(pack)
-        return (name if len(name) <= PACK_WIDTH else name[: PACK_WIDTH - 1] + "…",)
+        # Measured in terminal cells: a Korean or Chinese character takes two.
+        if cell_len(name) <= PACK_WIDTH:
+            return (name,)
+        return (set_cell_size(name, PACK_WIDTH - 1).rstrip() + "…",)
 
     def _item_at(self, key: str | None) -> LessonOverview | BrokenFile | None:
         return self._items.get(key) if key is not None else None
