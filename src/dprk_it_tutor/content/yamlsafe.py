@@ -13,6 +13,7 @@ builds plain Python data from it by hand so that it can:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# No number a course needs is this long. Longer ones are refused before they are built: a
+# 1:59:59... (base 60) integer takes quadratic time to build, and a huge one cannot be shown
+# (Python refuses str() of an int over 4300 digits) or made a float.
+MAX_NUMBER_CHARS = 100
 
 KeyPath = tuple[Any, ...]
 
@@ -38,6 +43,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}  # dates stay the text the author wrote
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -122,26 +128,49 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document safely; ``line_offset`` shifts positions (front matter)."""
     doc = YamlDocument(path=str(path), data=None, start=Position(1 + line_offset, 1))
-    builder = _Builder(doc, text, line_offset)
+    lines = _Lines(text, line_offset)
     try:
-        builder.run()
+        _Builder(doc, text, lines).run()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line, mark.column) if mark else (0, 0)
+        index = min(mark.index, len(text)) if mark else 0
         problem = exc.problem or "invalid YAML"
-        if _char_at(text, line, col) == "\t":
+        if text[index : index + 1] == "\t":
             problem = "tab characters cannot be used for indentation; use spaces"
+        pos = lines.position(index)
+        raise content_error(doc.path, pos.line, pos.col, f"invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids (a control character, say). Its ``position`` counts bytes in
+        # libyaml but characters in PyYAML, so find the character itself: the reader stops at
+        # its first occurrence.
+        pos = lines.position(max(text.find(chr(exc.character)), 0))
         raise content_error(
-            doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}"
+            doc.path,
+            pos.line,
+            pos.col,
+            f"invalid YAML: the character U+{exc.character:04X} cannot be used in YAML; delete it",
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports every error with a mark
         raise content_error(doc.path, 1 + line_offset, 1, f"invalid YAML: {exc}") from None
     return doc
 
 
-def _char_at(text: str, line: int, col: int) -> str:
-    lines = text.split("\n")
-    return lines[line][col : col + 1] if line < len(lines) else ""
+class _Lines:
+    """Positions in a text, counting lines as the loaders do: split at ``\\n`` only.
+
+    Not a YAML mark's own line and column: YAML also breaks lines at U+0085, U+2028 and U+2029,
+    which would put every later position on the wrong line of the file.
+    """
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        self.starts = [0]
+        while (end := text.find("\n", self.starts[-1])) >= 0:
+            self.starts.append(end + 1)
+        self.line_offset = line_offset
+
+    def position(self, index: int) -> Position:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return Position(line + 1 + self.line_offset, index - self.starts[line] + 1)
 
 
 _NO_KEY = object()
@@ -161,14 +190,14 @@ class _Builder:
     crashes the interpreter (a segfault, not an exception) on very deep nesting.
     """
 
-    def __init__(self, doc: YamlDocument, text: str, line_offset: int) -> None:
+    def __init__(self, doc: YamlDocument, text: str, lines: _Lines) -> None:
         self.doc = doc
-        self.loader = _Loader(text)
-        self.line_offset = line_offset
+        self.lines = lines
         self.stack: list[_Frame] = []
+        self.loader = _Loader(text)
 
     def _pos(self, mark: yaml.Mark) -> Position:
-        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+        return self.lines.position(mark.index)
 
     def _fail(self, mark: yaml.Mark, message: str) -> ContentError:
         pos = self._pos(mark)
@@ -259,6 +288,8 @@ class _Builder:
             raise self._fail(event.start_mark, f"YAML tag {_short(tag)} is not allowed")
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
+            if tag in _NUMBER_TAGS and len(event.value) > MAX_NUMBER_CHARS:
+                raise ValueError(event.value)
             # Call the tag's constructor directly: construct_object() would cache every node.
             return _scalar_builder.yaml_constructors[tag](_scalar_builder, node)
         except ValueError:
