@@ -33,6 +33,10 @@ MAX_DEPTH = 32
 # 1:59:59... (base 60) integer takes quadratic time to build, and a huge one cannot be shown
 # (Python refuses str() of an int over 4300 digits) or made a float.
 MAX_NUMBER_CHARS = 100
+# Keys, values and lists, counted together: the largest shipped file (the glossary) holds about
+# a thousand. Building each takes time and memory, so a 1 MiB file of "[1,1,1,...]" (half a
+# million values, each a problem to report) is refused early rather than taking most of a minute.
+MAX_NODES = 50_000
 
 KeyPath = tuple[Any, ...]
 
@@ -204,12 +208,20 @@ class _Builder:
         return content_error(self.doc.path, pos.line, pos.col, message)
 
     def run(self) -> None:
-        documents = 0
+        documents = nodes = 0
         try:
             while True:
                 event = self.loader.get_event()
                 if isinstance(event, yaml.StreamEndEvent):
                     return
+                if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        raise self._fail(
+                            event.start_mark,
+                            f"the file holds more than {MAX_NODES} YAML values; no content file "
+                            "needs that many (is this the right file?)",
+                        )
                 if isinstance(event, yaml.DocumentStartEvent):
                     documents += 1
                     if documents > 1:
