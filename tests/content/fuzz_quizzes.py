@@ -12,9 +12,15 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from dprk_it_tutor.content.quizzes import QUESTION_TYPES, QUIZ_KEYS, QUIZ_OPTIONAL
+from dprk_it_tutor.content.quizzes import (
+    COMMON_OPTIONAL,
+    COMMON_REQUIRED,
+    QUESTION_TYPES,
+    QUIZ_KEYS,
+    QUIZ_OPTIONAL,
+)
 
-from .fuzz_strategies import QUESTION_KEYS, dump, values
+from .fuzz_strategies import QUESTION_KEYS, dump, mutated_mapping
 
 COMMON = {"prompt": "Which?", "explanation": "Because.", "hint": "Think.", "step": 1}
 # One valid question of each type, using each of its optional keys.
@@ -34,20 +40,25 @@ def template(qtype: str, number: int) -> dict[str, Any]:
 
 
 @st.composite
+def broken_question(draw: st.DrawFn, number: int) -> dict[Any, Any]:
+    """A valid question of some type with a few of its fields wrong; its ``type`` may change
+    too, so that one type's fields meet another type's reader."""
+    qtype = draw(st.sampled_from(list(QUESTION_TYPES)))
+    # The type's own keys three times over: their readers hold most of the validation.
+    own = (*COMMON_REQUIRED, *COMMON_OPTIONAL, *QUESTION_TYPES[qtype].all_keys * 3)
+    question = draw(mutated_mapping(template(qtype, number), own, QUESTION_KEYS))
+    if draw(st.integers(0, 5)) == 0:
+        question["type"] = draw(st.sampled_from(list(QUESTION_TYPES)))
+    return question
+
+
+@st.composite
 def broken_quizzes(draw: st.DrawFn) -> str:
-    questions = []
-    for number in range(1, draw(st.integers(1, 3)) + 1):
-        question = template(draw(st.sampled_from(list(QUESTION_TYPES))), number)
-        for _ in range(draw(st.integers(1, 3))):
-            key = draw(st.sampled_from(QUESTION_KEYS))
-            if draw(st.integers(0, 3)) == 0:
-                question.pop(key, None)
-            else:
-                question[key] = draw(values)
-        questions.append(question)
+    count = draw(st.integers(1, 3))
+    questions = [draw(broken_question(number)) for number in range(1, count + 1)]
     quiz: dict[Any, Any] = {"lesson": "origins", "pass_mark": 70, "questions": questions}
     if draw(st.booleans()):
-        quiz[draw(st.sampled_from(QUIZ_KEYS + QUIZ_OPTIONAL))] = draw(values)
+        quiz = draw(mutated_mapping(quiz, QUIZ_KEYS + QUIZ_OPTIONAL, ()))
     return dump(quiz)
 
 

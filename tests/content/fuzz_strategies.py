@@ -97,14 +97,17 @@ any_text = fuzz_text | st.builds(
 
 # -- YAML-like documents ------------------------------------------------------------------------
 
+# Past float range and past str()'s 4300 digits; and big but still readable.
 huge_int = st.integers(min_value=10**300, max_value=10**4000) | st.integers(
     max_value=-(10**300), min_value=-(10**4000)
 )
+big_int = st.integers(min_value=10**15, max_value=10**99) | st.integers(-(10**99), -(10**15))
 scalars = (
     st.none()
     | st.booleans()
     | st.integers()
     | huge_int
+    | big_int
     | st.floats()  # includes nan and both infinities
     | yaml_safe_text
     | st.sampled_from(["", " ", "true", "yes", "1,000", "0x1f", "1_000", "2012-10-01", "~"])
@@ -133,6 +136,74 @@ def documents(top_keys: tuple[str, ...]) -> st.SearchStrategy[str]:
     return st.builds(dump, shaped | values)
 
 
+# -- structure-aware: a valid mapping with a few of its fields made wrong --------------------------
+
+# Values one mistake away from right: empty, blank, repeated, quoted booleans, numbers that are
+# not finite or not whole, mappings with boolean or blank keys.
+NEAR_MISSES = (
+    [], [""], [" "], ["a"], ["a", "a"], ["a", "A", "a "], [None], [[]], [{}], [1, 2], [True],
+    list("abcdefghi"), {}, {"a": "x"}, {"a": "x", "b": "x"}, {True: "x", "yes": "y"}, {"": "x"},
+    {"a": ""}, {"a": None}, {"a": ["x"]}, "", " ", "true", "no", "1,00", "1,000", "ten", "x" * 300,
+    True, False, None, 0, -1, 1.5, 101, 10**6 + 1, float("nan"), float("inf"), -float("inf"),
+)  # fmt: skip
+wrong_values = st.sampled_from(NEAR_MISSES) | values
+
+
+@st.composite
+def mutated_value(draw: st.DrawFn, current: Any) -> Any:
+    """A wrong value for a field holding ``current``: a list or mapping with one item changed,
+    dropped, repeated or added, or a wholly different value."""
+    how = draw(st.sampled_from(["replace", "item", "drop", "repeat", "add"]))
+    if isinstance(current, list) and current and how != "replace":
+        index = draw(st.integers(0, len(current) - 1))
+        changed = list(current)
+        if how == "item":
+            changed[index] = draw(wrong_values)
+        elif how == "drop":
+            del changed[index]
+        elif how == "repeat":
+            changed.append(changed[index])
+        else:
+            changed.append(draw(wrong_values))
+        return changed
+    if isinstance(current, dict) and current and how != "replace":
+        key = draw(st.sampled_from(list(current)))
+        changed = dict(current)
+        if how == "drop":
+            del changed[key]
+        elif how == "add":
+            changed[draw(keys)] = draw(wrong_values)
+        else:
+            changed[key] = draw(wrong_values)
+        return changed
+    return draw(wrong_values)
+
+
+@st.composite
+def mutated_mapping(
+    draw: st.DrawFn, valid: dict[str, Any], own_keys: tuple[str, ...], other_keys: tuple[str, ...]
+) -> dict[Any, Any]:
+    """``valid`` with one to three fields made wrong, dropped, or added: mostly its own keys
+    (``own_keys``), sometimes keys of its neighbours (``other_keys``)."""
+    changed = dict(valid)
+    names = st.sampled_from(own_keys)
+    if other_keys:
+        names |= st.sampled_from(other_keys)
+    for _ in range(draw(st.integers(1, 3))):
+        key = draw(names)
+        if key in changed and draw(st.integers(0, 4)) == 0:
+            del changed[key]
+        else:
+            changed[key] = draw(mutated_value(changed.get(key)))
+    return changed
+
+
+FRONT_MATTER = {
+    "id": "origins", "title": "Origins", "order": 10, "summary": "Where it began.",
+    "objectives": ["Name the first firms", "Date the start"], "minutes": 8,
+    "prerequisites": ["firm-types"], "sources": [{"article": "viewpoint", "part": "History"}],
+}  # fmt: skip
+
 markdown_line = st.one_of(
     st.builds(lambda t: "## " + t, fuzz_text),
     st.sampled_from(["", "```", "~~~", "````python", "## ", "##", "---", "..."]),
@@ -140,8 +211,14 @@ markdown_line = st.one_of(
     fuzz_text,
 )
 markdown_body = st.builds("\n".join, st.lists(markdown_line, max_size=12))
+front_matter = documents(REQUIRED + OPTIONAL) | st.builds(
+    dump,
+    mutated_mapping(
+        FRONT_MATTER, REQUIRED + OPTIONAL, SOURCE_KEYS + SOURCE_OPTIONAL + CONTENT_KEYS
+    ),
+)
 lesson_documents = st.builds(
-    lambda front, body: f"---\n{front}---\n{body}", documents(REQUIRED + OPTIONAL), markdown_body
+    lambda front, body: f"---\n{front}---\n{body}", front_matter, markdown_body
 )
 
 # -- mutations of the shipped files -------------------------------------------------------------
