@@ -123,13 +123,14 @@ def test_json_exits_1_on_errors_and_escapes_every_control_character(
     assert not any(char in out for char in "\x1b\x9b\x7f")
     (problem,) = json.loads(out)["diagnostics"]
     assert problem["severity"] == "error"
-    assert problem["message"] == "step 1 ('\x1b[31mRed\x9b2J\x7f') is empty"
+    # A diagnostic's message is one line of visible text: control characters come escaped.
+    assert problem["message"] == "step 1 ('\\x1b[31mRed\\x9b2J\\x7f') is empty"
 
 
-def test_text_mode_shows_control_characters_as_harmless_marks(with_errors: Path, capsys) -> None:
+def test_text_mode_shows_control_characters_escaped(with_errors: Path, capsys) -> None:
     code, out, _ = run("validate", str(with_errors), capsys=capsys)
     assert code == 1
-    assert out.endswith(": error: step 1 ('\ufffd[31mRed\ufffd2J\ufffd') is empty\n")
+    assert out.endswith(": error: step 1 ('\\x1b[31mRed\\x9b2J\\x7f') is empty\n")
 
 
 def test_an_unknown_format_is_a_usage_error(capsys) -> None:
