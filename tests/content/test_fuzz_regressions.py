@@ -202,3 +202,13 @@ def test_a_file_of_half_a_million_values_is_refused_at_the_first_one_too_many(
         f"{path}:3:{col}: error: the file holds more than {MAX_NODES} YAML values; no content "
         "file needs that many (is this the right file?)"
     ]
+
+
+def test_a_glossary_link_whose_id_holds_brackets_is_still_reported(tmp_path: Path) -> None:
+    """Keeping the link pattern linear must not hide a mistyped link such as glossary:[kcc]."""
+    path = tmp_path / "lesson.md"
+    found = errors(load_lesson, path, FRONT + "## One\n\n[KCC](glossary:[kcc]) ran it.\n")
+    assert found == [
+        f"{path}:11:16: error: a glossary link needs a term id after 'glossary:' (lowercase "
+        "letters and digits joined by single hyphens, such as 'firm-types'); found '[kcc]'"
+    ]
