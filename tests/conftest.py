@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +26,17 @@ def isolated_data_dir(
 @pytest.fixture
 def data_dir(isolated_data_dir: Path) -> Path:
     return isolated_data_dir
+
+
+# A long fuzzing run: `pytest tests/content/test_fuzz_loaders.py --hypothesis-profile=fuzz`.
+# Fresh random inputs every run and far more of them; CI uses the fixed, shorter settings that
+# test_fuzz_loaders.py gives each property.
+settings.register_profile(
+    "fuzz",
+    max_examples=5000,
+    deadline=timedelta(seconds=2),
+    derandomize=False,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)

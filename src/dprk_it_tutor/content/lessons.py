@@ -36,7 +36,13 @@ MAX_STEP = 20_000
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _DELIMITERS = ("---", "...")
 # A glossary link, or an inline code span (matched so that a link shown as code is skipped).
-_TERM_LINK = re.compile(r"(`+)[^`]*?\1|\[([^\]\n]+)\]\(\s*glossary:([^)\s]*)\s*\)")
+# Linear time on any line: a code span opens with a whole run of backticks, never part of one;
+# a link's text holds no "[", so its scan stops at the next one (and the innermost of
+# "[a [b](glossary:x)" is the link, as in CommonMark); and an id is read up to 100 characters
+# (far past any real one), so that "[a](glossary:" repeated does not rescan the line each time.
+_TERM_LINK = re.compile(
+    r"(?<!`)(`+)(?!`)[^`]*?\1|\[([^\[\]\n]+)\]\(\s*glossary:([^)\s]{0,100})\s*\)"
+)
 
 
 def load_lesson(path: Path) -> Lesson:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,17 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 FileKind = Literal["lesson", "quiz", "glossary", "timeline", "course"]
+
+# Control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional controls
+# that can make printed text read differently from what it holds.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """A character as Python writes it escaped: ``\\n``, ``\\x1b``, ``\\u202e``."""
+    return repr(match.group())[1:-1]
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +32,11 @@ class Diagnostic:
     col: int
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # Messages quote what an author wrote (a key, a title, a value), which may hold a line
+        # break or a control character; a diagnostic is always one line of visible text.
+        object.__setattr__(self, "message", _UNPRINTABLE.sub(_escape, self.message))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"

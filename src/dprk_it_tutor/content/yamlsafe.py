@@ -14,6 +14,7 @@ builds plain Python data from it by hand so that it can:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,11 @@ MAX_TEXT = 10_000
 # C0 and C1 control characters but tab and newline (the same set terminal_text.printable strips):
 # ESC starts terminal escape sequences, so no content text may carry one to the screen.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Longer numbers are refused before they are built: Python refuses str() of an int over 4300
+# digits (so it could not even be shown), and a 1:59:59... (base 60) number takes time growing with
+# the square of its length. No course needs more than a few digits; a longer one is then "too
+# big" with its field's own range message.
+MAX_NUMBER_CHARS = 4300
 
 KeyPath = tuple[Any, ...]
 
@@ -48,6 +54,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}  # dates stay the text the author wrote
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -147,36 +154,65 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document safely; ``line_offset`` shifts positions (front matter)."""
     doc = YamlDocument(path=str(path), data=None, start=Position(1 + line_offset, 1))
-    builder = _Builder(doc, text, line_offset)
+    lines = _Lines(text, line_offset)
     try:
-        builder.run()
+        _Builder(doc, text, lines).run()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line, mark.column) if mark else (0, 0)
+        index = min(mark.index, len(text)) if mark else 0
         problem = exc.problem or "invalid YAML"
-        if _char_at(text, line, col) == "\t":
+        if text[index : index + 1] == "\t":
             problem = "tab characters cannot be used for indentation; use spaces"
-        elif problem == "could not find expected ':'" and len(_line_at(text, line)) > 1024:
+        elif problem == "could not find expected ':'" and len(_line_at(text, mark)) > 1024:
             problem += " (a key may be at most 1024 characters long)"
-        elif exc.context and exc.context_mark and exc.context_mark.line != line:
+        elif exc.context and exc.context_mark and mark and exc.context_mark.index != mark.index:
             # An unclosed quote or bracket fails far from where it opened: say where that is.
-            start = exc.context_mark
-            problem += f" ({exc.context} that starts at line {start.line + 1 + line_offset})"
+            start = lines.position(min(exc.context_mark.index, len(text)))
+            if start.line != lines.position(index).line:
+                problem += f" ({exc.context} that starts at line {start.line})"
+        pos = lines.position(index)
+        raise content_error(doc.path, pos.line, pos.col, f"invalid YAML: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids (a control character, say). Its ``position`` counts bytes in
+        # libyaml but characters in PyYAML, so find the character itself: the reader stops at
+        # its first occurrence.
+        pos = lines.position(max(text.find(chr(exc.character)), 0))
         raise content_error(
-            doc.path, line + 1 + line_offset, col + 1, f"invalid YAML: {problem}"
+            doc.path,
+            pos.line,
+            pos.col,
+            f"invalid YAML: the character U+{exc.character:04X} cannot be used in YAML; delete it",
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports every error with a mark
         raise content_error(doc.path, 1 + line_offset, 1, f"invalid YAML: {exc}") from None
     return doc
 
 
-def _line_at(text: str, line: int) -> str:
-    lines = text.split("\n")
-    return lines[line] if line < len(lines) else ""
+def _line_at(text: str, mark: yaml.Mark | None) -> str:
+    """The line of ``text`` that ``mark`` is on, counting lines at ``\\n`` only."""
+    if mark is None:
+        return ""
+    index = min(mark.index, len(text))
+    end = text.find("\n", index)
+    return text[text.rfind("\n", 0, index) + 1 : end if end >= 0 else len(text)]
 
 
-def _char_at(text: str, line: int, col: int) -> str:
-    return _line_at(text, line)[col : col + 1]
+class _Lines:
+    """Positions in a text, counting lines as the loaders do: split at ``\\n`` only.
+
+    Not a YAML mark's own line and column: YAML also breaks lines at U+0085, U+2028 and U+2029,
+    which would put every later position on the wrong line of the file.
+    """
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        self.starts = [0]
+        while (end := text.find("\n", self.starts[-1])) >= 0:
+            self.starts.append(end + 1)
+        self.line_offset = line_offset
+
+    def position(self, index: int) -> Position:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return Position(line + 1 + self.line_offset, index - self.starts[line] + 1)
 
 
 _NO_KEY = object()
@@ -196,14 +232,14 @@ class _Builder:
     crashes the interpreter (a segfault, not an exception) on very deep nesting.
     """
 
-    def __init__(self, doc: YamlDocument, text: str, line_offset: int) -> None:
+    def __init__(self, doc: YamlDocument, text: str, lines: _Lines) -> None:
         self.doc = doc
-        self.loader = _Loader(text)
-        self.line_offset = line_offset
+        self.lines = lines
         self.stack: list[_Frame] = []
+        self.loader = _Loader(text)
 
     def _pos(self, mark: yaml.Mark) -> Position:
-        return Position(mark.line + 1 + self.line_offset, mark.column + 1)
+        return self.lines.position(mark.index)
 
     def _fail(self, mark: yaml.Mark, message: str) -> ContentError:
         pos = self._pos(mark)
@@ -312,6 +348,8 @@ class _Builder:
             raise self._fail(event.start_mark, control_message(control.group()))
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
+            if tag in _NUMBER_TAGS and len(event.value) > MAX_NUMBER_CHARS:
+                raise ValueError(event.value)
             # Call the tag's constructor directly: construct_object() would cache every node.
             return _scalar_builder.yaml_constructors[tag](_scalar_builder, node)
         except ValueError:
