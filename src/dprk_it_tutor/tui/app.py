@@ -28,6 +28,11 @@ from dprk_it_tutor.tui.messages import (
 )
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.screens.home import HomeScreen
+from dprk_it_tutor.tui.size_notice import (
+    HORIZONTAL_BREAKPOINTS,
+    VERTICAL_BREAKPOINTS,
+    show_size_notices,
+)
 
 NOT_SAVED = "⚠ Progress is not being saved"
 
@@ -42,7 +47,10 @@ def course_subtitle(course: Course) -> str:
 
 
 class TutorApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "terminal.tcss"]
+    # Classes on every screen for its terminal's size: terminal.tcss fits the layout to them.
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "dprk-it-tutor"
     SUB_TITLE = "North Korea's IT sector, as reported in 2012-2013"
     BINDINGS = [
@@ -63,6 +71,7 @@ class TutorApp(App[None]):
         return HomeScreen(self.course, self.progress)
 
     def on_mount(self) -> None:
+        show_size_notices(self)
         self.sub_title = course_subtitle(self.course) or self.SUB_TITLE
         self.show_learner()
         if self._not_saved_reason:

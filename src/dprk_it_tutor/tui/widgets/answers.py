@@ -227,15 +227,10 @@ class OrderList(OptionList):
     """The items of an ordering question; shift+↑/↓ (or [ and ]) move the highlighted one."""
 
     BINDINGS = [
-        Binding(
-            "shift+up,ctrl+up,left_square_bracket", "move(-1)", "Move up", key_display="shift+↑"
-        ),
-        Binding(
-            "shift+down,ctrl+down,right_square_bracket",
-            "move(1)",
-            "Move down",
-            key_display="shift+↓",
-        ),
+        # Not in the footer: the instructions above the list say these keys, and the Move
+        # buttons below it do the same by mouse.
+        Binding("shift+up,ctrl+up,left_square_bracket", "move(-1)", "Move up", show=False),
+        Binding("shift+down,ctrl+down,right_square_bracket", "move(1)", "Move down", show=False),
         Binding("enter", "submit", "Check answer", show=False),
     ]
 
