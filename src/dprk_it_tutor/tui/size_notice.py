@@ -19,9 +19,20 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 16
 # From this width the home screen has room for the highlighted lesson's details beside the map.
 WIDE_WIDTH = 100
+# Below this height buttons lose their borders and margins shrink (an 80x24 terminal with a
+# tmux status line is 80x23).
+TALL_HEIGHT = 24
 
-HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (WIDE_WIDTH, "-wide")]
-VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
+# From this width every footer has room for the command palette's key as well.
+MEDIUM_WIDTH = 80
+
+HORIZONTAL_BREAKPOINTS = [
+    (0, "-too-narrow"),
+    (MIN_WIDTH, "-narrow"),
+    (MEDIUM_WIDTH, "-medium"),
+    (WIDE_WIDTH, "-wide"),
+]
+VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (TALL_HEIGHT, "-tall")]
 
 
 def size_notice_text(width: int, height: int) -> str:

@@ -40,8 +40,8 @@ class QuizScreen(Screen):
     BINDINGS = [
         # Letters for choice questions; F2/F3 also work while typing into a text answer.
         Binding("h,f2", "hint", "Hint"),
-        Binding("l,f3", "read_step", "Read the step"),
-        Binding("n", "next_question", "Next question"),
+        Binding("l,f3", "read_step", "Read step"),
+        Binding("n", "next_question", "Next"),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -141,7 +141,8 @@ class QuizScreen(Screen):
         self.query_one("#check").display = True
         self.query_one("#show-hint").display = bool(question.hint)
         self.query_one("#quiz-body").scroll_home(animate=False)
-        widget.focus()
+        # Not scrolled to: on a short terminal that would hide the question above the answers.
+        widget.focus(scroll_visible=False)
         self.session.shown(question)
         self.refresh_bindings()
 
