@@ -154,7 +154,9 @@ class TutorApp(App[None]):
 
         lesson = self.course.lesson(message.lesson_id)
         if lesson is None:
-            self.notify(f"There is no lesson '{message.lesson_id}'.", severity="error")
+            self.notify(
+                f"There is no lesson '{message.lesson_id}'.", severity="error", markup=False
+            )
             return
         step = message.step
         if step is None:
@@ -291,7 +293,9 @@ class TutorApp(App[None]):
     def _switch_learner(self, name: str | None) -> None:
         if name and self.progress.switch_learner(name):
             self.show_learner()
-            self.notify(f"{name} is learning now; their progress is shown.", title="Learner")
+            self.notify(
+                f"{name} is learning now; their progress is shown.", title="Learner", markup=False
+            )
         # The course map refreshes itself when the dialog closes over it.
 
     @on(GoHome)

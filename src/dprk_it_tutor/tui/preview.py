@@ -97,10 +97,12 @@ class PreviewApp(TutorApp):
         self._show()
         name = printable(self.path.name)
         if self.preview.showable:
-            self.notify(f"Reloaded {name}", timeout=2)
+            self.notify(f"Reloaded {name}", timeout=2, markup=False)
         else:
             errors = len(self.preview.errors)
-            self.notify(f"Reloaded {name}: {errors} error(s)", severity="error", timeout=3)
+            self.notify(
+                f"Reloaded {name}: {errors} error(s)", severity="error", timeout=3, markup=False
+            )
 
     def _show(self) -> None:
         self._close_to_home()

@@ -35,10 +35,13 @@ HORIZONTAL_BREAKPOINTS = [
 VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (TALL_HEIGHT, "-tall")]
 
 
+BY = "\N{MULTIPLICATION SIGN}"  # between width and height, as in the brief: 80 by 24
+
+
 def size_notice_text(width: int, height: int) -> str:
     return (
-        f"Make the window larger: dprk-it-tutor needs at least {MIN_WIDTH}×{MIN_HEIGHT}; "
-        f"it is now {width}×{height}."
+        f"Make the window larger: dprk-it-tutor needs at least {MIN_WIDTH}{BY}{MIN_HEIGHT}; "
+        f"it is now {width}{BY}{height}."
     )
 
 

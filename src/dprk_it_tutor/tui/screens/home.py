@@ -81,7 +81,7 @@ class HomeScreen(Screen):
 
     def refresh_map(self) -> None:
         learner = self.progress.learner
-        self.query_one("#learner", Button).label = printable(f"Learner: {learner}")
+        self.query_one("#learner", Button).label = Content(printable(f"Learner: {learner}"))
         rows = course_overview(self.course, self.progress.lesson_records())
         self.query_one(CourseMap).show(rows, self.course.broken)
         self._target = continue_target(rows, self.progress.last_visited_lesson())
@@ -101,7 +101,8 @@ class HomeScreen(Screen):
                 if started
                 else ""
             )
-            button.label = printable(f"{verb}: {self._target.lesson.title}{step}")
+            # Content: a label string would be read as markup, and a title may hold "[/b]".
+            button.label = Content(printable(f"{verb}: {self._target.lesson.title}{step}"))
             button.disabled = False
 
     def _refresh_actions(self, rows: list[LessonOverview]) -> None:
@@ -183,6 +184,7 @@ class HomeScreen(Screen):
             printable(message.broken.first_problem),
             title="This file could not be loaded",
             severity="error",
+            markup=False,
         )
 
     def _where(self, lesson: Lesson) -> tuple[str | tuple[str, str], ...]:

@@ -40,6 +40,7 @@ class LearnersDialog(ModalScreen[str | None]):
                     for index, name in enumerate(self.learners)
                 ),
                 id="learners-list",
+                markup=False,
             )
             yield Input(placeholder="New learner: type a name and press Enter", id="new-learner")
             yield Static("", id="learner-problem", markup=False)

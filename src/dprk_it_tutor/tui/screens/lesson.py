@@ -145,7 +145,9 @@ class LessonScreen(Screen):
             self.action_take_quiz()
         else:
             self.notify(
-                f"You have finished '{printable(self.lesson.title)}'.", title="Lesson complete"
+                f"You have finished '{printable(self.lesson.title)}'.",
+                title="Lesson complete",
+                markup=False,
             )
             self.action_home()
 
@@ -188,4 +190,4 @@ class LessonScreen(Screen):
         elif urlparse(event.href).scheme.lower() in WEB_SCHEMES:
             self.app.open_url(event.href)
         else:
-            self.notify(f"Not opened: {printable(event.href)}", severity="warning")
+            self.notify(f"Not opened: {printable(event.href)}", severity="warning", markup=False)

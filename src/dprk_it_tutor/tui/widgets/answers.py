@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,7 +40,8 @@ class ChoiceAnswer(OptionList):
 
     def __init__(self, question: Question, options: tuple[str, ...]) -> None:
         super().__init__(
-            *(Option(_numbered(n, o), id=str(n - 1)) for n, o in enumerate(options, 1))
+            *(Option(_numbered(n, o), id=str(n - 1)) for n, o in enumerate(options, 1)),
+            markup=False,  # an option is the course's text, never markup
         )
         self.question = question
         self.choice_order = options
@@ -101,7 +103,7 @@ class MultiAnswer(OptionList):
     incomplete = ""  # ticking nothing is an answer too
 
     def __init__(self, question: Question, options: tuple[str, ...]) -> None:
-        super().__init__()
+        super().__init__(markup=False)
         self.question = question
         self.choice_order = options
         self.ticked: set[str] = set()
@@ -235,7 +237,7 @@ class OrderList(OptionList):
     ]
 
     def __init__(self, items: tuple[str, ...]) -> None:
-        super().__init__()
+        super().__init__(markup=False)
         self.items = list(items)
 
     def on_mount(self) -> None:
@@ -318,7 +320,7 @@ class MatchAnswer(Vertical):
             with Horizontal():
                 yield Label(printable(left), markup=False)
                 yield Select(
-                    [(printable(option), option) for option in self.choice_order],
+                    [(Text(printable(option)), option) for option in self.choice_order],
                     prompt="choose…",
                     id=f"match-{index}",
                 )
