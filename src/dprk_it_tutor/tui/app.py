@@ -29,6 +29,11 @@ from dprk_it_tutor.tui.messages import (
 )
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.screens.home import HomeScreen
+from dprk_it_tutor.tui.size_notice import (
+    HORIZONTAL_BREAKPOINTS,
+    VERTICAL_BREAKPOINTS,
+    show_size_notices,
+)
 from dprk_it_tutor.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_NAME
 
 NOT_SAVED = "⚠ Progress is not being saved"
@@ -44,7 +49,10 @@ def course_subtitle(course: Course) -> str:
 
 
 class TutorApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "terminal.tcss"]
+    # Classes on every screen for its terminal's size: terminal.tcss fits the layout to them.
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "dprk-it-tutor"
     SUB_TITLE = "North Korea's IT sector, as reported in 2012-2013"
     BINDINGS = [
@@ -79,6 +87,7 @@ class TutorApp(App[None]):
         return HomeScreen(self.course, self.progress)
 
     def on_mount(self) -> None:
+        show_size_notices(self)
         self.sub_title = course_subtitle(self.course) or self.SUB_TITLE
         self.use_learner_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -175,7 +184,9 @@ class TutorApp(App[None]):
 
         lesson = self.course.lesson(message.lesson_id)
         if lesson is None:
-            self.notify(f"There is no lesson '{message.lesson_id}'.", severity="error")
+            self.notify(
+                f"There is no lesson '{message.lesson_id}'.", severity="error", markup=False
+            )
             return
         step = message.step
         if step is None:
@@ -319,7 +330,9 @@ class TutorApp(App[None]):
         if name and self.progress.switch_learner(name):
             self.use_learner_theme()
             self.show_learner()
-            self.notify(f"{name} is learning now; their progress is shown.", title="Learner")
+            self.notify(
+                f"{name} is learning now; their progress is shown.", title="Learner", markup=False
+            )
         # The course map refreshes itself when the dialog closes over it.
 
     @on(GoHome)

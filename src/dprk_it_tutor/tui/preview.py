@@ -25,6 +25,7 @@ from dprk_it_tutor.tui.messages import OpenGlossary, OpenTimeline
 from dprk_it_tutor.tui.screens.lesson import LessonScreen
 from dprk_it_tutor.tui.screens.preview import PreviewScreen
 from dprk_it_tutor.tui.screens.quiz import QuizScreen
+from dprk_it_tutor.tui.size_notice import show_size_notices
 
 POLL_SECONDS = 0.4
 NOT_SAVED = "a preview never saves progress"
@@ -70,6 +71,7 @@ class PreviewApp(TutorApp):
     def on_mount(self, event: events.Mount) -> None:
         # The course app's start (resume a lesson, warn that nothing is saved) is not a preview's.
         event.prevent_default()
+        show_size_notices(self)
         self.show_learner()
         self.sub_title = "watching for changes" if self.watching else ""
         if self.watching:
@@ -95,10 +97,12 @@ class PreviewApp(TutorApp):
         self._show()
         name = printable(self.path.name)
         if self.preview.showable:
-            self.notify(f"Reloaded {name}", timeout=2)
+            self.notify(f"Reloaded {name}", timeout=2, markup=False)
         else:
             errors = len(self.preview.errors)
-            self.notify(f"Reloaded {name}: {errors} error(s)", severity="error", timeout=3)
+            self.notify(
+                f"Reloaded {name}: {errors} error(s)", severity="error", timeout=3, markup=False
+            )
 
     def _show(self) -> None:
         self._close_to_home()

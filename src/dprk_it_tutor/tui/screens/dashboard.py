@@ -16,7 +16,7 @@ from dprk_it_tutor.progress.report import LessonProgress, ProgressReport, format
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import OpenLesson, OpenReview
 from dprk_it_tutor.tui.recorder import ProgressRecorder
-from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable
+from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 from dprk_it_tutor.tui.widgets.score_chart import ScoreChart
 
 SHOWN_SCORES = 8  # the latest scores written out in full; the chart shows them all
@@ -85,7 +85,7 @@ class LessonTable(FillColumnTable):
         for number, lesson in enumerate(lessons, start=1):
             self.add_row(
                 str(number),
-                printable(lesson.title),
+                plain_cell(lesson.title),
                 lesson.status,
                 f"{lesson.steps_seen}/{lesson.steps_total}",
                 _percent(lesson.best_score),

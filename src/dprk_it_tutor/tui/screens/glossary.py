@@ -34,7 +34,7 @@ class GlossaryScreen(Screen):
             with Vertical(id="glossary-side"):
                 yield Input(placeholder="Search terms and definitions", id="glossary-search")
                 yield Label("", id="glossary-count")
-                yield OptionList(id="glossary-terms")
+                yield OptionList(id="glossary-terms", markup=False)
             with VerticalScroll(id="glossary-detail"):
                 yield TermView(self.course, id="glossary-term")
         yield Footer()

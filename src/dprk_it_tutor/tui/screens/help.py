@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Button, Markdown
 
 HELP = """\
 # Keys
@@ -50,7 +51,7 @@ Your progress is saved as you go, after every step and every answer.
 When you come back, the course opens where you left off, even in the middle of a quiz. Questions you have answered come back
 for review on a spaced schedule: sooner when you got them wrong.
 
-Press `escape` or `?` to close this help.
+Press `escape` or `?`, or click Close, to close this help.
 """
 
 
@@ -58,8 +59,16 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark", "dismiss", "Close help")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Markdown(HELP, open_links=False)
+        with Vertical(id="help"):
+            with VerticalScroll(id="help-text"):
+                yield Markdown(HELP, open_links=False)
+            with Horizontal(id="help-buttons"):
+                yield Button("Close", id="help-close", variant="primary")
 
+    def on_mount(self) -> None:
+        # Focused, so that the keys that scroll the text work at once.
+        self.query_one("#help-text").focus()
+
+    @on(Button.Pressed, "#help-close")
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss()

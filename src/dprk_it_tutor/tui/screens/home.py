@@ -36,13 +36,15 @@ def continue_target(rows: list[LessonOverview], last_lesson: str | None) -> Less
 
 
 class HomeScreen(Screen):
+    # Every action here has a button too; the footer shows only as many keys as fit 80
+    # columns with quit and help, and the help screen lists them all.
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("r", "review", "Review"),
-        Binding("e", "final_exam", "Final exam"),
+        Binding("e", "final_exam", "Final exam", show=False),
         Binding("g", "glossary", "Glossary"),
-        Binding("t", "timeline", "Timeline"),
-        Binding("u", "learners", "Learner"),
+        Binding("t", "timeline", "Timeline", show=False),
+        Binding("u", "learners", "Learner", show=False),
         Binding("d", "dashboard", "Progress"),
     ]
 
@@ -79,7 +81,7 @@ class HomeScreen(Screen):
 
     def refresh_map(self) -> None:
         learner = self.progress.learner
-        self.query_one("#learner", Button).label = printable(f"Learner: {learner}")
+        self.query_one("#learner", Button).label = Content(printable(f"Learner: {learner}"))
         rows = course_overview(self.course, self.progress.lesson_records())
         self.query_one(CourseMap).show(rows, self.course.broken)
         self._target = continue_target(rows, self.progress.last_visited_lesson())
@@ -99,7 +101,8 @@ class HomeScreen(Screen):
                 if started
                 else ""
             )
-            button.label = printable(f"{verb}: {self._target.lesson.title}{step}")
+            # Content: a label string would be read as markup, and a title may hold "[/b]".
+            button.label = Content(printable(f"{verb}: {self._target.lesson.title}{step}"))
             button.disabled = False
 
     def _refresh_actions(self, rows: list[LessonOverview]) -> None:
@@ -181,6 +184,7 @@ class HomeScreen(Screen):
             printable(message.broken.first_problem),
             title="This file could not be loaded",
             severity="error",
+            markup=False,
         )
 
     def _where(self, lesson: Lesson) -> tuple[str | tuple[str, str], ...]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dprk_it_tutor.progress import StoreError
@@ -40,9 +40,12 @@ class LearnersDialog(ModalScreen[str | None]):
                     for index, name in enumerate(self.learners)
                 ),
                 id="learners-list",
+                markup=False,
             )
             yield Input(placeholder="New learner: type a name and press Enter", id="new-learner")
             yield Static("", id="learner-problem", markup=False)
+            with Horizontal(id="learners-buttons"):
+                yield Button("Close", id="learners-close")
 
     def on_mount(self) -> None:
         choices = self.query_one("#learners-list", OptionList)
@@ -64,5 +67,6 @@ class LearnersDialog(ModalScreen[str | None]):
             return
         self.dismiss(None if name == self.current else name)
 
+    @on(Button.Pressed, "#learners-close")
     def action_close(self) -> None:
         self.dismiss(None)

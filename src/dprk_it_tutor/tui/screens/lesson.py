@@ -24,13 +24,15 @@ WEB_SCHEMES = {"http", "https"}
 # Reading time counted for one step at most: a lesson left open overnight is not ten hours' study.
 MAX_SECONDS_PER_STEP = 10 * 60
 clock = time.monotonic  # replaced in tests
+STEP_KEYS = Binding.Group("Step")
 
 
 class LessonScreen(Screen):
     # Priority: the scrolling step body would otherwise take left/right for sideways scrolling.
+    # One footer entry for both arrows, so that the footer's keys fit an 80-column terminal.
     BINDINGS = [
-        Binding("right,n", "next_step", "Next", priority=True),
-        Binding("left,p", "previous_step", "Previous", priority=True),
+        Binding("left,p", "previous_step", "Previous", priority=True, group=STEP_KEYS),
+        Binding("right,n", "next_step", "Next", priority=True, group=STEP_KEYS),
         Binding("t", "take_quiz", "Take quiz"),
         Binding("g", "terms", "Terms"),
         Binding("escape,h", "home", "Course map"),
@@ -143,7 +145,9 @@ class LessonScreen(Screen):
             self.action_take_quiz()
         else:
             self.notify(
-                f"You have finished '{printable(self.lesson.title)}'.", title="Lesson complete"
+                f"You have finished '{printable(self.lesson.title)}'.",
+                title="Lesson complete",
+                markup=False,
             )
             self.action_home()
 
@@ -186,4 +190,4 @@ class LessonScreen(Screen):
         elif urlparse(event.href).scheme.lower() in WEB_SCHEMES:
             self.app.open_url(event.href)
         else:
-            self.notify(f"Not opened: {printable(event.href)}", severity="warning")
+            self.notify(f"Not opened: {printable(event.href)}", severity="warning", markup=False)

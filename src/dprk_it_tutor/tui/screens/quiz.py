@@ -23,7 +23,7 @@ from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import QuizFinished
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.answers import SubmitAnswer, answer_widget
-from dprk_it_tutor.tui.widgets.feedback import feedback_content
+from dprk_it_tutor.tui.widgets.feedback import Feedback, feedback_content
 
 TYPE_INSTRUCTIONS = {
     "single": "Choose one: press its number, or move with ↑ ↓ and press Enter.",
@@ -40,8 +40,8 @@ class QuizScreen(Screen):
     BINDINGS = [
         # Letters for choice questions; F2/F3 also work while typing into a text answer.
         Binding("h,f2", "hint", "Hint"),
-        Binding("l,f3", "read_step", "Read the step"),
-        Binding("n", "next_question", "Next question"),
+        Binding("l,f3", "read_step", "Read step"),
+        Binding("n", "next_question", "Next"),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -93,7 +93,7 @@ class QuizScreen(Screen):
             yield Static(id="instructions", markup=False)
             yield Vertical(id="answer-slot")
             yield Static(id="hint", markup=False)
-            yield Static(id="feedback", markup=False)
+            yield Feedback(id="feedback", markup=False)
         with Horizontal(id="quiz-nav"):
             yield Button("Hint", id="show-hint")
             yield Button("Check answer", id="check", variant="primary")
@@ -141,7 +141,8 @@ class QuizScreen(Screen):
         self.query_one("#check").display = True
         self.query_one("#show-hint").display = bool(question.hint)
         self.query_one("#quiz-body").scroll_home(animate=False)
-        widget.focus()
+        # Not scrolled to: on a short terminal that would hide the question above the answers.
+        widget.focus(scroll_visible=False)
         self.session.shown(question)
         self.refresh_bindings()
 
@@ -191,8 +192,7 @@ class QuizScreen(Screen):
         last = self.index == len(self.session.questions) - 1
         button.label = "See my results ▶" if last else "Next question ▶"
         button.display = True
-        button.focus(scroll_visible=False)
-        self.call_after_refresh(feedback.scroll_visible, animate=False)
+        button.focus(scroll_visible=False)  # the feedback scrolls into view instead
         self.refresh_bindings()
 
     @on(Button.Pressed, "#show-hint")

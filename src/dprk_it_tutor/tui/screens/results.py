@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from dprk_it_tutor.progress import AttemptKind, format_score
 from dprk_it_tutor.quiz.grading import describe_answer
 from dprk_it_tutor.quiz.session import QuizSession
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import GoHome, OpenFinalExam, OpenQuiz, StartQuiz
+from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 
 MARKS = {
     "right": ("✓", "$text-success"),
@@ -23,9 +24,28 @@ MARKS = {
 }
 
 
+ANSWER_WIDTH = 18
+
+
 def _clip(text: str, width: int) -> str:
     text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class AnswersTable(FillColumnTable):
+    """Every question's outcome; the question column takes the width the answers leave."""
+
+    FILL_COLUMN = "question"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.add_column("", key="mark", width=1)
+        self.add_column("Score", key="score", width=5)
+        self.add_column("Question", key="question", width=FILL_MIN_WIDTH)
+        self.add_column("Your answer", key="response", width=ANSWER_WIDTH)
+        self.add_column("Correct answer", key="answer", width=ANSWER_WIDTH)
 
 
 class ResultsScreen(Screen):
@@ -66,7 +86,7 @@ class ResultsScreen(Screen):
                 ),
                 id="score",
             )
-            yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+            yield AnswersTable(id="answers")
             with Horizontal(id="results-nav"):
                 yield Button("Back to the course map", id="back-to-map", variant="primary")
                 if session.missed:
@@ -76,17 +96,17 @@ class ResultsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#answers", DataTable)
-        table.add_columns("", "Score", "Question", "Your answer", "Correct answer")
+        table = self.query_one(AnswersTable)
         for question in self.session.questions:
             grade = self.session.grades.get(question.id)
             mark, style = MARKS[grade.verdict] if grade else MARKS["wrong"]
+            response = describe_answer(question, self.session.responses.get(question.id))
             table.add_row(
                 Content.styled(mark, style),
                 format_score(grade.score if grade else 0.0),
-                _clip(question.prompt, 40),
-                _clip(describe_answer(question, self.session.responses.get(question.id)), 24),
-                _clip(describe_answer(question, question.answer), 24),
+                plain_cell(" ".join(question.prompt.split())),
+                plain_cell(_clip(response, ANSWER_WIDTH)),
+                plain_cell(_clip(describe_answer(question, question.answer), ANSWER_WIDTH)),
             )
         self.query_one("#back-to-map", Button).focus()
 

@@ -41,6 +41,7 @@ class TermsDialog(ModalScreen[None]):
                 yield OptionList(
                     *(Option(printable(term.term), id=term.id) for term in self.terms),
                     id="terms-list",
+                    markup=False,
                 )
                 with VerticalScroll(id="terms-detail"):
                     yield TermView(self.course, id="terms-term")

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from dprk_it_tutor.content import Course, TimelineEvent
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.recorder import ProgressRecorder
-from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable
+from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 
 
 class TimelineTable(FillColumnTable):
@@ -45,7 +45,7 @@ class TimelineScreen(Screen):
         for index, event in enumerate(self.events):
             lesson = self.course.lesson(event.lesson_id)
             number = str(self.course.number(lesson)) if lesson else "?"
-            table.add_row(printable(event.when), printable(event.title), number, key=str(index))
+            table.add_row(plain_cell(event.when), plain_cell(event.title), number, key=str(index))
         if not self.events:
             self.query_one("#timeline-detail", Static).update("This course has no timeline.")
         table.focus()

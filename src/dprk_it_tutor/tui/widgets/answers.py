@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,7 +40,8 @@ class ChoiceAnswer(OptionList):
 
     def __init__(self, question: Question, options: tuple[str, ...]) -> None:
         super().__init__(
-            *(Option(_numbered(n, o), id=str(n - 1)) for n, o in enumerate(options, 1))
+            *(Option(_numbered(n, o), id=str(n - 1)) for n, o in enumerate(options, 1)),
+            markup=False,  # an option is the course's text, never markup
         )
         self.question = question
         self.choice_order = options
@@ -101,7 +103,7 @@ class MultiAnswer(OptionList):
     incomplete = ""  # ticking nothing is an answer too
 
     def __init__(self, question: Question, options: tuple[str, ...]) -> None:
-        super().__init__()
+        super().__init__(markup=False)
         self.question = question
         self.choice_order = options
         self.ticked: set[str] = set()
@@ -227,20 +229,15 @@ class OrderList(OptionList):
     """The items of an ordering question; shift+↑/↓ (or [ and ]) move the highlighted one."""
 
     BINDINGS = [
-        Binding(
-            "shift+up,ctrl+up,left_square_bracket", "move(-1)", "Move up", key_display="shift+↑"
-        ),
-        Binding(
-            "shift+down,ctrl+down,right_square_bracket",
-            "move(1)",
-            "Move down",
-            key_display="shift+↓",
-        ),
+        # Not in the footer: the instructions above the list say these keys, and the Move
+        # buttons below it do the same by mouse.
+        Binding("shift+up,ctrl+up,left_square_bracket", "move(-1)", "Move up", show=False),
+        Binding("shift+down,ctrl+down,right_square_bracket", "move(1)", "Move down", show=False),
         Binding("enter", "submit", "Check answer", show=False),
     ]
 
     def __init__(self, items: tuple[str, ...]) -> None:
-        super().__init__()
+        super().__init__(markup=False)
         self.items = list(items)
 
     def on_mount(self) -> None:
@@ -323,7 +320,7 @@ class MatchAnswer(Vertical):
             with Horizontal():
                 yield Label(printable(left), markup=False)
                 yield Select(
-                    [(printable(option), option) for option in self.choice_order],
+                    [(Text(printable(option)), option) for option in self.choice_order],
                     prompt="choose…",
                     id=f"match-{index}",
                 )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
+from rich.text import Text
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable
 
 from dprk_it_tutor.content import BrokenFile
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, format_score
-from dprk_it_tutor.terminal_text import printable
-from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable
+from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 
 STATUS_LABELS = {
     LessonStatus.NOT_STARTED: ("○ not started", "$text-muted"),
@@ -69,7 +68,7 @@ class CourseMap(FillColumnTable):
                 quiz,
                 str(row.lesson.minutes),
                 *self._pack_cell(row.lesson.pack),
-                printable(row.lesson.title),
+                plain_cell(row.lesson.title),
                 key=row.lesson.id,
             )
         for item in broken:
@@ -81,20 +80,14 @@ class CourseMap(FillColumnTable):
                 "",
                 "",
                 *self._pack_cell(""),
-                printable(f"{item.name} ({item.kind} file {item.path.name})"),
+                plain_cell(f"{item.name} ({item.kind} file {item.path.name})"),
                 key=key,
             )
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1))
 
-    def _pack_cell(self, pack: str) -> tuple[str, ...]:
-        if not self.show_packs:
-            return ()
-        name = printable(pack)
-        # Measured in terminal cells: a Korean or Chinese character takes two.
-        if cell_len(name) <= PACK_WIDTH:
-            return (name,)
-        return (set_cell_size(name, PACK_WIDTH - 1).rstrip() + "…",)
+    def _pack_cell(self, pack: str) -> tuple[Text, ...]:
+        return (plain_cell(pack),) if self.show_packs else ()
 
     def _item_at(self, key: str | None) -> LessonOverview | BrokenFile | None:
         return self._items.get(key) if key is not None else None

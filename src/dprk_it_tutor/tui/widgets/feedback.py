@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.content import Content
+from textual.widgets import Static
 
 from dprk_it_tutor.content import Lesson, Question
 from dprk_it_tutor.quiz.grading import Grade, describe_answer
@@ -45,3 +46,15 @@ def feedback_content(
             Content.styled("  (press l to read it)", "$text-muted"),
         ]
     return Content.assemble(*parts)
+
+
+class Feedback(Static):
+    """The feedback box, scrolled into view each time it appears.
+
+    Scrolled on Show, which comes once the layout has placed it: asked for any earlier (say,
+    straight after ``display = True``) it has no place yet, and on a short terminal it would stay
+    half below the edge.
+    """
+
+    def on_show(self) -> None:
+        self.scroll_visible(animate=False)

@@ -6,10 +6,21 @@ widest-content column is stretched on resize instead.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from dprk_it_tutor.terminal_text import printable
+
 FILL_MIN_WIDTH = 16
+
+
+def plain_cell(text: str) -> Text:
+    """A cell showing ``text`` as it is, cut with "…" when the column is narrower.
+
+    A plain string cell would be read as markup: a title with "[/b]" in it would stop the app.
+    """
+    return Text(printable(text), no_wrap=True, overflow="ellipsis", end="")
 
 
 class FillColumnTable(DataTable):
