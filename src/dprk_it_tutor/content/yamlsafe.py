@@ -15,7 +15,6 @@ builds plain Python data from it by hand so that it can:
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 import yaml
 
 from dprk_it_tutor.content.model import ContentError, Diagnostic
+from dprk_it_tutor.terminal_text import CONTROL_CHARACTER
 
 try:  # libyaml is about six times faster; the pure-Python loader is the fallback.
     from yaml import CSafeLoader as _Loader
@@ -36,9 +36,6 @@ MAX_DEPTH = 32
 MAX_NODES = 20_000
 # Characters in one text value: the shipped course's longest is under 500.
 MAX_TEXT = 10_000
-# C0 and C1 control characters but tab and newline (the same set terminal_text.printable strips):
-# ESC starts terminal escape sequences, so no content text may carry one to the screen.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Longer numbers are refused before they are built: Python refuses str() of an int over 4300
 # digits (so it could not even be shown), and a 1:59:59... (base 60) number takes time growing with
 # the square of its length. No course needs more than a few digits; a longer one is then "too
@@ -116,17 +113,19 @@ def read_text(path: Path) -> str:
         text = _one_newline_style(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         before = _one_newline_style(raw[: exc.start].decode("utf-8"))  # valid up to the bad byte
-        line, col = _line_col(before, len(before))
+        pos = _Lines(before, 0).position(len(before))
         raise content_error(
-            path, line, col, "file is not valid UTF-8 text (is it a binary file?)"
+            path, pos.line, pos.col, "file is not valid UTF-8 text (is it a binary file?)"
         ) from None
     if "\x00" in text:
-        line, col = _line_col(text, text.index("\x00"))
-        raise content_error(path, line, col, "file contains NUL bytes (is it a binary file?)")
+        pos = _Lines(text, 0).position(text.index("\x00"))
+        raise content_error(
+            path, pos.line, pos.col, "file contains NUL bytes (is it a binary file?)"
+        )
     control = CONTROL_CHARACTER.search(text)
     if control:
-        line, col = _line_col(text, control.start())
-        raise content_error(path, line, col, control_message(control.group()))
+        pos = _Lines(text, 0).position(control.start())
+        raise content_error(path, pos.line, pos.col, control_message(control.group()))
     return text
 
 
@@ -143,12 +142,6 @@ def control_message(char: str) -> str:
 
 def _one_newline_style(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of ``offset`` in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocument:
