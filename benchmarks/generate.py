@@ -18,10 +18,11 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from fsrs import Rating
+
 from dprk_it_tutor import paths
 from dprk_it_tutor.content import load_course
 from dprk_it_tutor.quiz.review import schedule
-from fsrs import Rating
 
 LESSONS = 1_000
 STEPS = 5
@@ -31,11 +32,47 @@ ATTEMPTS = 5_000
 ANSWERS = 100_000
 YEARS = 3
 
-_WORDS = (
-    "the sector firms reported outsourcing software clients staff university research animation "
-    "network tariffs contracts joint ventures Pyongyang engineers projects market foreign partners "
-    "courses programmers exhibition agreement development services quality costs languages time"
-).split()
+_WORDS = [
+    *(
+        [
+            "the",
+            "sector",
+            "firms",
+            "reported",
+            "outsourcing",
+            "software",
+            "clients",
+            "staff",
+            "university",
+            "research",
+        ]
+    ),
+    *(
+        [
+            "animation",
+            "network",
+            "tariffs",
+            "contracts",
+            "joint",
+            "ventures",
+            "Pyongyang",
+            "engineers",
+        ]
+    ),
+    *(
+        [
+            "projects",
+            "market",
+            "foreign",
+            "partners",
+            "courses",
+            "programmers",
+            "exhibition",
+            "agreement",
+        ]
+    ),
+    *(["development", "services", "quality", "costs", "languages", "time"]),
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -76,15 +113,9 @@ def lesson_text(number: int, rng: random.Random) -> str:
 
 
 def _question(ident: str, kind: str, step: int, rng: random.Random) -> str:
-    head = (
-        f"  - id: {ident}\n"
-        f"    type: {kind}\n"
-        f"    prompt: {_sentence(rng, 14)[:-1]}?\n"
-    )
+    head = f"  - id: {ident}\n    type: {kind}\n    prompt: {_sentence(rng, 14)[:-1]}?\n"
     tail = (
-        f"    explanation: {_sentence(rng, 16)}\n"
-        f"    hint: {_sentence(rng, 8)}\n"
-        f"    step: {step}\n"
+        f"    explanation: {_sentence(rng, 16)}\n    hint: {_sentence(rng, 8)}\n    step: {step}\n"
     )
     if kind == "single":
         body = (
@@ -123,8 +154,12 @@ QUESTION_TYPES = ("single", "multiple", "true_false", "numeric", "short", "order
 def quiz_text(number: int, rng: random.Random) -> str:
     ident = lesson_id(number)
     questions = [
-        _question(f"{ident}-q{index:02d}", QUESTION_TYPES[index % len(QUESTION_TYPES)],
-                  1 + index % STEPS, rng)
+        _question(
+            f"{ident}-q{index:02d}",
+            QUESTION_TYPES[index % len(QUESTION_TYPES)],
+            1 + index % STEPS,
+            rng,
+        )
         for index in range(QUESTIONS)
     ]
     return f"lesson: {ident}\npass_mark: 70\nquestions:\n" + "\n".join(questions)
@@ -212,7 +247,7 @@ def long_history(now: datetime) -> dict:
     assert answered == ANSWERS, answered
     span = (now - start).total_seconds()
     moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in plans)
-    for number, ((kind, lesson, ids), began) in enumerate(zip(plans, moments)):
+    for number, ((kind, lesson, ids), began) in enumerate(zip(plans, moments, strict=True)):
         answers = []
         total = 0.0
         for offset, question in enumerate(ids):
@@ -243,7 +278,7 @@ def long_history(now: datetime) -> dict:
                 "answers": answers,
             }
         )
-    for index, (lesson, question) in enumerate(all_questions):
+    for lesson, question in all_questions:
         card = None
         reviewed = start + timedelta(days=rng.randint(0, 365 * YEARS - 1))
         for _ in range(rng.randint(1, 8)):
@@ -324,8 +359,17 @@ def make_store(data_dir: Path, document: dict, work: Path) -> Path:
     export = work / f"{data_dir.name}.json"
     export.write_text(json.dumps(document), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "dprk_it_tutor", "import", str(export),
-         "--data-dir", str(data_dir), "--profile", "bench"],
+        [
+            sys.executable,
+            "-m",
+            "dprk_it_tutor",
+            "import",
+            str(export),
+            "--data-dir",
+            str(data_dir),
+            "--profile",
+            "bench",
+        ],
         capture_output=True,
         text=True,
     )
@@ -352,3 +396,10 @@ def make_inputs(work: Path) -> dict[str, Path]:
         shutil.rmtree(folder, ignore_errors=True)
         made[f"store_{name}"] = make_store(folder, document, work)
     return made
+
+
+if __name__ == "__main__":
+    # Run by run.py in a process of its own, so that the runner, whose children's peak memory is
+    # measured, never holds these documents itself.
+    made = make_inputs(Path(sys.argv[1]))
+    print(json.dumps({name: str(path) for name, path in made.items()}))

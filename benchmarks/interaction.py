@@ -1,0 +1,166 @@
+"""Interaction latencies measured in the running app with Textual's Pilot; run by run.py.
+
+    python benchmarks/interaction.py steps|answers|dashboard --data-dir D [--profile NAME] [--runs N]
+
+Prints a JSON list of milliseconds, one per interaction. Each figure is the time from the moment
+the key is sent to the last frame painted in answer to it: what the learner waits for. Paints are
+timestamped by wrapping the app's display call; ``pilot.press`` itself cannot be timed, since it
+sleeps until the process looks idle.
+
+- ``steps``: ``right`` (next step) through the first lessons of the course, step after step.
+- ``answers``: the key that submits an answer, question after question of the first quizzes (a
+  digit for single choice, ``t`` for true/false, ``enter`` for the rest once the answer is given).
+- ``dashboard``: ``d`` on the course map, until the dashboard is painted, then back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+from dprk_it_tutor import paths
+from dprk_it_tutor.content import load_course
+from dprk_it_tutor.progress import ProgressStore
+from dprk_it_tutor.tui.app import TutorApp, make_app
+from dprk_it_tutor.tui.screens.dashboard import DashboardScreen
+from dprk_it_tutor.tui.screens.home import HomeScreen
+from dprk_it_tutor.tui.screens.lesson import LessonScreen
+from dprk_it_tutor.tui.screens.quiz import QuizScreen
+from dprk_it_tutor.tui.widgets.course_map import CourseMap
+
+SIZE = (100, 30)
+
+
+class PaintClock:
+    """Timestamps every frame the app paints."""
+
+    def __init__(self, app: TutorApp) -> None:
+        self.last = 0.0
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            if renderable is not None:
+                self.last = time.perf_counter()
+            display(screen, renderable)
+
+        app._display = timed_display  # type: ignore[method-assign]
+
+    async def time_keys(self, pilot, *keys: str) -> float:  # type: ignore[no-untyped-def]
+        """Milliseconds from sending the last of ``keys`` to the last paint it caused."""
+        if keys[:-1]:
+            await pilot.press(*keys[:-1])
+            await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press(keys[-1])
+        await pilot.pause()
+        if self.last <= start:
+            raise SystemExit(f"benchmarks: pressing {keys[-1]!r} painted nothing")
+        return (self.last - start) * 1000
+
+
+async def next_steps(app: TutorApp, clock: PaintClock, runs: int) -> list[float]:
+    samples: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for lesson in app.course.lessons:
+            if len(samples) >= runs:
+                break
+            await _open_lesson(pilot, app, lesson.id)
+            screen = app.screen
+            assert isinstance(screen, LessonScreen), type(screen).__name__
+            while screen.step > 1:  # a lesson reopens where it was left
+                await pilot.press("left")
+            await pilot.pause()
+            for step in range(2, len(lesson.steps) + 1):
+                samples.append(await clock.time_keys(pilot, "right"))
+                assert screen.step == step, (lesson.id, screen.step, step)
+            await pilot.press("escape")
+            await pilot.pause()
+    return samples[:runs]
+
+
+async def _open_lesson(pilot, app: TutorApp, lesson_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Put the course map's cursor on ``lesson_id`` and open it with Enter, as a learner does."""
+    home = app.screen
+    assert isinstance(home, HomeScreen), type(home).__name__
+    course_map = home.query_one(CourseMap)
+    course_map.focus()
+    course_map.move_cursor(row=course_map.get_row_index(lesson_id))
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def answers(app: TutorApp, clock: PaintClock, runs: int) -> list[float]:
+    samples: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for lesson in app.course.lessons:
+            if len(samples) >= runs or lesson.id not in app.course.quizzes:
+                continue
+            await _open_lesson(pilot, app, lesson.id)
+            await pilot.press("t")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuizScreen), type(screen).__name__
+            while isinstance(app.screen, QuizScreen) and len(samples) < runs:
+                samples.append(await clock.time_keys(pilot, *_answer_keys(screen)))
+                await pilot.press("n")
+                await pilot.pause()
+            while not isinstance(app.screen, HomeScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+    return samples[:runs]
+
+
+def _answer_keys(screen: QuizScreen) -> tuple[str, ...]:
+    """Keys that give an answer (right or wrong: grading costs the same), the submitting one last."""
+    question = screen.question
+    if question.type == "single":
+        return ("2",)
+    if question.type == "true_false":
+        return ("t",)
+    if question.type == "multiple":
+        return ("1", "2", "enter")
+    if question.type in ("short", "numeric"):
+        return ("1", "2", "enter")
+    return ("enter",)  # ordering and matching: the order or matches as they stand
+
+
+async def dashboard(app: TutorApp, clock: PaintClock, runs: int) -> list[float]:
+    samples: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(runs):
+            samples.append(await clock.time_keys(pilot, "d"))
+            assert isinstance(app.screen, DashboardScreen), type(app.screen).__name__
+            await pilot.press("escape")
+            await pilot.pause()
+    return samples
+
+
+MEASURES = {"steps": next_steps, "answers": answers, "dashboard": dashboard}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("measure", choices=MEASURES)
+    parser.add_argument("--data-dir", required=True, type=Path)
+    parser.add_argument("--profile", default=None)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args(argv)
+    course = load_course(paths.course_folders([], content_only=False))
+    with ProgressStore.open(args.data_dir, args.profile) as store:
+        app = make_app(course, store)
+        clock = PaintClock(app)
+        samples = asyncio.run(MEASURES[args.measure](app, clock, args.runs))
+    print(json.dumps(samples))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

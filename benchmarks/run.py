@@ -1,0 +1,347 @@
+"""Run every benchmark and judge it against its budget: one command, from a fresh clone.
+
+    python benchmarks/run.py [--runs N] [--json FILE] [--work DIR] [--only NAME ...]
+
+It makes the inputs (benchmarks/generate.py), runs each measurement several times, prints a table
+(figure, ours, baseline, ratio, budget, pass/fail) and writes the same rows as JSON. The exit status
+is 0 only when every budget holds.
+
+Budgets are ratios against a baseline measured in the same run, because the machines this runs on
+are shared and noisy: a minimal Textual app for start-up (benchmarks/startup.py), an empty store
+for a long history. Whole-process figures alternate the two commands run after run and compare
+their medians; wall time is measured around the process, peak memory is the child's own maximum
+resident set size as the kernel reports it (``wait4``). Figures with an absolute budget (validate,
+``progress --json``, the dashboard, interactions) are medians too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+STARTUP = [PYTHON, str(HERE / "startup.py")]
+INTERACTION = [PYTHON, str(HERE / "interaction.py")]
+CLI = [PYTHON, "-m", "dprk_it_tutor"]
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: float
+    baseline: float | None
+    ratio: float | None
+    budget: str
+    passed: bool
+    unit: str
+    runs: int
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_kb: int
+    stdout: str
+
+
+def make_inputs(work: Path) -> dict[str, Path]:
+    """The generated pack and stores, made in a process of their own: a child's peak memory as
+    the kernel reports it includes what its parent held when it started the child, so this
+    process stays small."""
+    made = run_once([PYTHON, str(HERE / "generate.py"), str(work)])
+    return {**{name: Path(path) for name, path in json.loads(made.stdout).items()}, "work": work}
+
+
+def run_once(command: list[str], *, env: dict[str, str] | None = None) -> Run:
+    """One process: its wall time, its own peak resident memory, what it printed."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=out, stderr=err, env=env, stdin=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode != 0:
+        raise SystemExit(
+            f"benchmarks: {' '.join(command)} exited with {process.returncode}:\n{stderr}"
+        )
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return Run(seconds, rss, stdout)
+
+
+def alternate(
+    ours: Callable[[], Run], baseline: Callable[[], Run], runs: int
+) -> tuple[list[Run], list[Run]]:
+    """``runs`` of each, in turn (one warm-up of each first), so drift hits both alike."""
+    ours(), baseline()
+    a, b = [], []
+    for _ in range(runs):
+        a.append(ours())
+        b.append(baseline())
+    return a, b
+
+
+def fresh_store(source: Path, work: Path) -> Path:
+    """A copy of a generated store: the app writes to the store it opens."""
+    target = work / f"run-{source.name}"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    return target
+
+
+def app_startup(inputs: dict[str, Path], store: str, *extra: str) -> Callable[[], Run]:
+    def start() -> Run:
+        data = fresh_store(inputs[store], inputs["work"])
+        run = run_once([*STARTUP, "app", "--data-dir", str(data), "--profile", "bench", *extra])
+        if run.stdout.strip() != "HomeScreen":
+            raise SystemExit(
+                f"benchmarks: the app showed {run.stdout.strip()!r}, not the course map"
+            )
+        return run
+
+    return start
+
+
+def baseline_startup() -> Run:
+    return run_once([*STARTUP, "baseline"])
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def ratio_rows(
+    name: str, ours: list[Run], base: list[Run], budget: float, *, memory: bool = True
+) -> list[Row]:
+    rows = []
+    wall_ours, wall_base = median([r.seconds for r in ours]), median([r.seconds for r in base])
+    rows.append(
+        Row(
+            f"{name}: wall time",
+            wall_ours,
+            wall_base,
+            wall_ours / wall_base,
+            f"≤ {budget:g}x",
+            wall_ours / wall_base <= budget,
+            "s",
+            len(ours),
+        )
+    )
+    if memory:
+        rss_ours = median([r.max_rss_kb / 1024 for r in ours])
+        rss_base = median([r.max_rss_kb / 1024 for r in base])
+        rows.append(
+            Row(
+                f"{name}: peak memory",
+                rss_ours,
+                rss_base,
+                rss_ours / rss_base,
+                f"≤ {budget:g}x",
+                rss_ours / rss_base <= budget,
+                "MB",
+                len(ours),
+            )
+        )
+    return rows
+
+
+def absolute_row(name: str, samples: list[float], budget: float, unit: str) -> Row:
+    value = median(samples)
+    return Row(name, value, None, None, f"≤ {budget:g} {unit}", value <= budget, unit, len(samples))
+
+
+# -- the measurements ------------------------------------------------------------------------------
+
+
+def startup_shipped(inputs: dict[str, Path], runs: int) -> list[Row]:
+    ours, base = alternate(app_startup(inputs, "store_some"), baseline_startup, runs)
+    return ratio_rows("Start-up, shipped course", ours, base, 1.3)
+
+
+def big_course(inputs: dict[str, Path], runs: int) -> list[Row]:
+    pack = str(inputs["big_course"])
+    validate = [*CLI, "validate", "--content", pack]
+    run_once(validate)  # warm-up: the first run after a change fills the content cache
+    times = [run_once(validate).seconds for _ in range(runs)]
+    rows = [absolute_row("Big course: validate", times, 1.5, "s")]
+    no_cache = {**os.environ, "DPRK_IT_TUTOR_CACHE": "off"}
+    cold = [run_once(validate, env=no_cache).seconds for _ in range(max(1, runs // 3))]
+    rows.append(
+        Row(
+            "Big course: validate, cache off (for information)",
+            median(cold),
+            None,
+            None,
+            "—",
+            True,
+            "s",
+            len(cold),
+        )
+    )
+    ours, base = alternate(
+        app_startup(inputs, "store_some", "--content", pack), baseline_startup, runs
+    )
+    rows += ratio_rows("Big course: start-up", ours, base, 2.0, memory=False)
+    return rows
+
+
+def long_history(inputs: dict[str, Path], runs: int) -> list[Row]:
+    ours, base = alternate(
+        app_startup(inputs, "store_long"), app_startup(inputs, "store_empty"), runs
+    )
+    rows = ratio_rows("Long history: start-up vs an empty store", ours, base, 1.1, memory=False)
+    data = fresh_store(inputs["store_long"], inputs["work"])
+    command = [*CLI, "progress", "--json", "--data-dir", str(data), "--profile", "bench"]
+    run_once(command)
+    rows.append(
+        absolute_row(
+            "Long history: progress --json",
+            [run_once(command).seconds for _ in range(runs)],
+            0.5,
+            "s",
+        )
+    )
+    rows.append(
+        absolute_row(
+            "Long history: dashboard opens",
+            interaction(inputs, "dashboard", "store_long", runs),
+            100,
+            "ms",
+        )
+    )
+    return rows
+
+
+def interaction(inputs: dict[str, Path], measure: str, store: str, runs: int) -> list[float]:
+    data = fresh_store(inputs[store], inputs["work"])
+    result = run_once(
+        [*INTERACTION, measure, "--data-dir", str(data), "--profile", "bench", "--runs", str(runs)]
+    )
+    return json.loads(result.stdout)
+
+
+def interactions(inputs: dict[str, Path], runs: int) -> list[Row]:
+    samples = max(runs * 3, 20)
+    return [
+        absolute_row(
+            "Interaction: next step", interaction(inputs, "steps", "store_some", samples), 50, "ms"
+        ),
+        absolute_row(
+            "Interaction: submit an answer",
+            interaction(inputs, "answers", "store_some", samples),
+            50,
+            "ms",
+        ),
+    ]
+
+
+MEASUREMENTS = {
+    "startup": startup_shipped,
+    "big-course": big_course,
+    "long-history": long_history,
+    "interaction": interactions,
+}
+
+
+# -- reporting ---------------------------------------------------------------------------------
+
+
+def _figure(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    return f"{value:.1f} {unit}"
+
+
+def table(rows: list[Row]) -> str:
+    header = ("Figure", "Ours", "Baseline", "Ratio", "Budget", "Result")
+    lines = [
+        (
+            row.figure,
+            _figure(row.ours, row.unit),
+            _figure(row.baseline, row.unit),
+            "—" if row.ratio is None else f"{row.ratio:.2f}x",
+            row.budget,
+            "pass" if row.passed else "FAIL",
+        )
+        for row in rows
+    ]
+    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
+
+    def fmt(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([fmt(header), rule, *(fmt(cells) for cells in lines)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the benchmarks and check every budget.")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each measurement (default 7)")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=HERE / "results.json",
+        metavar="FILE",
+        help="where to write the results (default benchmarks/results.json)",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        metavar="DIR",
+        default=Path(tempfile.gettempdir()) / "dprk-it-tutor-benchmarks",
+        help="where the generated inputs are kept between runs",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=MEASUREMENTS,
+        metavar="NAME",
+        help=f"run only these: {', '.join(MEASUREMENTS)}",
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"Making the inputs in {args.work} ...", flush=True)
+    inputs = make_inputs(args.work)
+    rows: list[Row] = []
+    for name in args.only or MEASUREMENTS:
+        print(f"Measuring {name} ({args.runs} runs) ...", flush=True)
+        rows += MEASUREMENTS[name](inputs, args.runs)
+    print()
+    print(table(rows))
+    document = {
+        "python": platform.python_version(),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
+        "runs": args.runs,
+        "passed": all(row.passed for row in rows),
+        "rows": [asdict(row) for row in rows],
+    }
+    args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(f"\nWritten to {args.json}")
+    return 0 if document["passed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
