@@ -165,11 +165,11 @@ def quiz_text(number: int, rng: random.Random) -> str:
     return f"lesson: {ident}\npass_mark: 70\nquestions:\n" + "\n".join(questions)
 
 
-def write_big_course(folder: Path) -> Path:
+def write_big_course(folder: Path, lessons: int = LESSONS, quizzes: int = QUIZZES) -> Path:
     """The 1,000-lesson, 1,000-quiz pack in ``folder`` (made once; kept while the generator's
     figures stay the same)."""
     stamp = folder / ".generated"
-    recipe = f"{LESSONS} {STEPS} {QUIZZES} {QUESTIONS} v1"
+    recipe = f"{lessons} {STEPS} {quizzes} {QUESTIONS} v1"
     if stamp.is_file() and stamp.read_text() == recipe:
         return folder
     rng = random.Random(9)
@@ -178,11 +178,11 @@ def write_big_course(folder: Path) -> Path:
     (folder / "course.yaml").write_text(
         "name: bench\ntitle: A generated benchmark pack\n", encoding="utf-8"
     )
-    for number in range(1, LESSONS + 1):
+    for number in range(1, lessons + 1):
         (folder / "lessons" / f"{lesson_id(number)}.md").write_text(
             lesson_text(number, rng), encoding="utf-8"
         )
-    for number in range(1, QUIZZES + 1):
+    for number in range(1, quizzes + 1):
         (folder / "quizzes" / f"{lesson_id(number)}.yaml").write_text(
             quiz_text(number, rng), encoding="utf-8"
         )
