@@ -430,3 +430,23 @@ def test_read_then_parse_any_bytes_returns_or_raises_content_error(
     except ContentError as exc:
         assert exc.diagnostics
         assert all(d.line >= 1 and d.col >= 1 for d in exc.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("[" * 2000, (1, MAX_DEPTH + 1)),
+        ("{a: " * 2000, (1, 4 * MAX_DEPTH + 1)),
+        ("- " * 2000, (1, 2 * MAX_DEPTH + 1)),
+        ("x:\n  " + "[" * 1500, (2, MAX_DEPTH + 2)),
+    ],
+    ids=["flow-sequences", "flow-mappings", "block-sequences", "under-a-key"],
+)
+def test_nesting_past_libyamls_own_limit_is_placed_at_the_level_past_ours(
+    text: str, where: tuple[int, int]
+) -> None:
+    # libyaml 0.2.6 (in PyYAML 6.0.4) stops at 1000 levels by itself, and may get there while
+    # looking ahead, before the 33rd level has reached the builder.
+    diag = yaml_error(text)
+    assert (diag.line, diag.col) == where
+    assert diag.message == f"YAML is nested more than {MAX_DEPTH} levels deep"

@@ -43,6 +43,7 @@ MAX_TEXT = 10_000
 MAX_NUMBER_CHARS = 4300
 
 KeyPath = tuple[Any, ...]
+_TOO_DEEP = f"YAML is nested more than {MAX_DEPTH} levels deep"
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -154,6 +155,8 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
         mark = exc.problem_mark or exc.context_mark
         index = min(mark.index, len(text)) if mark else 0
         problem = exc.problem or "invalid YAML"
+        if problem == _LIBYAML_TOO_DEEP:
+            raise _too_deep(text, path, lines, index) from None
         if text[index : index + 1] == "\t":
             problem = "tab characters cannot be used for indentation; use spaces"
         elif problem == "could not find expected ':'" and len(_line_at(text, mark)) > 1024:
@@ -179,6 +182,26 @@ def parse_yaml(text: str, path: str | Path, *, line_offset: int = 0) -> YamlDocu
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports every error with a mark
         raise content_error(doc.path, 1 + line_offset, 1, f"invalid YAML: {exc}") from None
     return doc
+
+
+# libyaml (0.2.6 on, bundled with PyYAML 6.0.4) refuses nesting past 1000 levels on its own, and
+# may get there while looking ahead, before this module has seen the 33rd level.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _too_deep(text: str, path: str | Path, lines: _Lines, index: int) -> ContentError:
+    """The error for YAML that libyaml found nested too deep (at ``index``): placed where this
+    module's own limit is passed, found by reading the text only up to ``index`` (libyaml's
+    look-ahead then ends sooner), or else at ``index``."""
+    try:
+        _Builder(YamlDocument(path=str(path), data=None), text[:index], lines).run()
+    except ContentError as exc:
+        if exc.diagnostics[0].message == _TOO_DEEP:
+            return exc
+    except yaml.YAMLError:
+        pass  # the text cut short is invalid YAML in some other way first
+    where = lines.position(index)
+    return content_error(path, where.line, where.col, _TOO_DEEP)
 
 
 def _line_at(text: str, mark: yaml.Mark | None) -> str:
@@ -278,7 +301,7 @@ class _Builder:
         if event.tag not in (None, "!", _MAP if is_map else _SEQ):
             raise self._fail(event.start_mark, f"YAML tag {_short(event.tag)} is not allowed")
         if len(self.stack) >= MAX_DEPTH:
-            raise self._fail(event.start_mark, f"YAML is nested more than {MAX_DEPTH} levels deep")
+            raise self._fail(event.start_mark, _TOO_DEEP)
         container: list[Any] | dict[Any, Any] = {} if is_map else []
         keypath = self._attach(container, event)
         self.stack.append(_Frame(container, keypath))
