@@ -17,6 +17,9 @@ def isolated_data_dir(
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("DPRK_IT_TUTOR_DATA", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg"))
+    # The content cache too: each test starts with none, and never sees or fills the user's.
+    monkeypatch.setenv("DPRK_IT_TUTOR_CACHE", str(folder / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "xdg-cache"))
     # A learner's own settings must not leak into the tests.
     monkeypatch.delenv("DPRK_IT_TUTOR_CONTENT", raising=False)
     monkeypatch.delenv("DPRK_IT_TUTOR_PROFILE", raising=False)

@@ -13,6 +13,8 @@ APP_NAME = "dprk-it-tutor"
 DATA_DIR_ENV = "DPRK_IT_TUTOR_DATA"
 PROFILE_ENV = "DPRK_IT_TUTOR_PROFILE"
 CONTENT_ENV = "DPRK_IT_TUTOR_CONTENT"
+CACHE_ENV = "DPRK_IT_TUTOR_CACHE"
+CACHE_OFF = ("off", "0", "no", "false")
 
 
 def builtin_course_dir() -> Path:
@@ -40,6 +42,17 @@ def data_dir(
     if environ.get(DATA_DIR_ENV):
         return Path(environ[DATA_DIR_ENV]).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """Where loaded content is cached: ``$DPRK_IT_TUTOR_CACHE`` (a folder, or ``off`` for no
+    cache), else the platform's cache folder. Deleting it at any time is safe."""
+    chosen = environ.get(CACHE_ENV, "").strip()
+    if chosen.lower() in CACHE_OFF:
+        return None
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "content"
 
 
 def profile_name(

@@ -7,16 +7,18 @@ time grew with the square of its length), so a regression shows as a test that d
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dprk_it_tutor.content.course import load_course
 from dprk_it_tutor.content.glossary import load_glossary
 from dprk_it_tutor.content.lessons import load_lesson
-from dprk_it_tutor.content.model import ContentError, Diagnostic
+from dprk_it_tutor.content.model import ContentError, Diagnostic, word_count
 from dprk_it_tutor.content.quizzes import load_quiz
-from dprk_it_tutor.content.validate import word_count
 from dprk_it_tutor.content.yamlsafe import MAX_NODES, parse_yaml
 
 FRONT = "---\nid: origins\ntitle: T\norder: 1\nsummary: S\nobjectives: [O]\nminutes: 5\n---\n"
@@ -227,3 +229,9 @@ def test_a_glossary_link_whose_id_holds_brackets_is_still_reported(tmp_path: Pat
         f"{path}:11:16: error: a glossary link needs a term id after 'glossary:' (lowercase "
         "letters and digits joined by single hyphens, such as 'firm-types'); found '[kcc]'"
     ]
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\x1c\u00a0\u2003-|*_#a1é\u0301。😀"), max_size=60))
+def test_word_count_counts_the_tokens_holding_a_letter_digit_or_underscore(text: str) -> None:
+    """The two-count formula agrees with the definition, token by token."""
+    assert word_count(text) == sum(1 for token in text.split() if re.search(r"\w", token))

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from dprk_it_tutor.content.cache import ContentCache, PackCache
 from dprk_it_tutor.content.discovery import (
     ContentFiles,
     find_content_files,
     kind_of,
 )
 from dprk_it_tutor.content.fields import close_match_hint
-from dprk_it_tutor.content.glossary import load_glossary
-from dprk_it_tutor.content.lessons import load_lesson
 from dprk_it_tutor.content.model import (
     BrokenFile,
     ContentError,
@@ -33,20 +33,21 @@ from dprk_it_tutor.content.packs import (
     order_pack,
     pack_root,
 )
-from dprk_it_tutor.content.quizzes import load_quiz
 from dprk_it_tutor.content.references import check_term_links, check_timeline, unique_terms
-from dprk_it_tutor.content.timeline import load_timeline
 from dprk_it_tutor.content.validate import check_lessons, duplicate_question_ids
 
 T = TypeVar("T")
 
 
-def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Course:
+def load_course(
+    paths: Sequence[Path], *, context: Sequence[Path] = (), cache: ContentCache | None = None
+) -> Course:
     """Load every lesson and quiz under ``paths``; broken files are listed, never fatal.
 
     Each path belongs to a pack (see packs.pack_root); packs keep the order their first path was
     given in, ``context`` first, and a file reached twice is loaded once, under the name ``paths``
-    gives it (so that a diagnostic names the file as the author wrote it).
+    gives it (so that a diagnostic names the file as the author wrote it). With a ``cache``, files
+    unchanged since they were last loaded are not parsed again, and the cache is saved after.
     """
     groups = _group_by_pack([*context, *paths], prefer=paths)
     diagnostics: list[Diagnostic] = []
@@ -56,9 +57,10 @@ def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Cours
     quizzes: list[Quiz] = []
     terms: list[GlossaryTerm] = []
     events: list[TimelineEvent] = []
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for root, group in groups.items():
         files = _unseen(find_content_files(group), seen)
+        shelf = cache.pack(root) if cache else None
         diagnostics += [
             Diagnostic(str(p), 1, 1, "no such lesson (.md) or quiz (.yaml) file or folder")
             for p in files.missing
@@ -71,14 +73,18 @@ def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Cours
             BrokenFile(p, kind_of(p), p.stem, (Diagnostic(str(p), 1, 1, why),))
             for p, why in files.skipped
         ]
-        manifests = _load_each(files.manifests, "course", lambda p: [load_manifest(p)], broken)
+        manifests = _load_each(
+            files.manifests, "course", lambda p: [load_manifest(p)], broken, shelf
+        )
         pack = manifests[0] if manifests else default_pack(root)
         packs.append(pack)
-        pack_lessons = _load_each(files.lessons, "lesson", lambda p: [load_lesson(p)], broken)
+        pack_lessons = _load_each(files.lessons, "lesson", _read_lesson, broken, shelf)
         lessons += [replace(lesson, pack=pack.name) for lesson in pack_lessons]
-        quizzes += _load_each(files.quizzes, "quiz", lambda p: [load_quiz(p)], broken)
-        terms += _load_each(files.glossaries, "glossary", load_glossary, broken)
-        events += _load_each(files.timelines, "timeline", load_timeline, broken)
+        quizzes += _load_each(files.quizzes, "quiz", _read_quiz, broken, shelf)
+        terms += _load_each(files.glossaries, "glossary", _read_glossary, broken, shelf)
+        events += _load_each(files.timelines, "timeline", _read_timeline, broken, shelf)
+    if cache:
+        cache.save()
 
     lessons, rejected = _unique_lessons(lessons)
     broken += rejected
@@ -110,6 +116,34 @@ def load_course(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> Cours
     )
 
 
+# The loaders are imported when a file has to be read: a course that comes whole from the content
+# cache never needs them, nor the YAML parser they import, and starts that much sooner.
+
+
+def _read_lesson(path: Path) -> list[Lesson]:
+    from dprk_it_tutor.content.lessons import load_lesson
+
+    return [load_lesson(path)]
+
+
+def _read_quiz(path: Path) -> list[Quiz]:
+    from dprk_it_tutor.content.quizzes import load_quiz
+
+    return [load_quiz(path)]
+
+
+def _read_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
+    from dprk_it_tutor.content.glossary import load_glossary
+
+    return load_glossary(path)
+
+
+def _read_timeline(path: Path) -> tuple[TimelineEvent, ...]:
+    from dprk_it_tutor.content.timeline import load_timeline
+
+    return load_timeline(path)
+
+
 def _group_by_pack(paths: Sequence[Path], prefer: Sequence[Path]) -> dict[Path, list[Path]]:
     """The paths given, grouped under the pack folder each belongs to, in first-given order;
     within a pack, the ``prefer`` paths come first."""
@@ -126,11 +160,13 @@ def _group_by_pack(paths: Sequence[Path], prefer: Sequence[Path]) -> dict[Path, 
     }
 
 
-def check_content(targets: Sequence[Path], context: Sequence[Path] = ()) -> Course:
+def check_content(
+    targets: Sequence[Path], context: Sequence[Path] = (), cache: ContentCache | None = None
+) -> Course:
     """What ``validate`` reports for ``targets``: the files loaded as part of a course built on
     ``context`` (the built-in course, other packs), so that links into the context resolve; the
     result holds only what the targets' own files define, and only the problems found in them."""
-    course = load_course(targets, context=context)
+    course = load_course(targets, context=context, cache=cache)
     found = find_content_files(targets)
     own = {
         str(path)
@@ -157,13 +193,23 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _unseen(files: ContentFiles, seen: set[Path]) -> ContentFiles:
+def _identity(path: Path) -> object:
+    """What makes two paths the same file: its device and inode (one stat, where resolving the
+    path would look at every folder on the way), else the path itself."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return _resolved(path)
+    return (st.st_dev, st.st_ino)
+
+
+def _unseen(files: ContentFiles, seen: set[object]) -> ContentFiles:
     """``files`` without those already loaded from another path given (each file loads once)."""
 
     def keep(found: list[Path]) -> list[Path]:
         kept = []
         for path in found:
-            key = _resolved(path)
+            key = _identity(path)
             if key not in seen:
                 seen.add(key)
                 kept.append(path)
@@ -197,13 +243,17 @@ def _teaching_order(
 
 
 def _load_each(
-    paths: list[Path], kind: FileKind, load: Callable[[Path], Iterable[T]], broken: list[BrokenFile]
+    paths: list[Path],
+    kind: FileKind,
+    load: Callable[[Path], Iterable[T]],
+    broken: list[BrokenFile],
+    cache: PackCache | None = None,
 ) -> list[T]:
     """Everything ``load`` reads from each path; a file that fails is added to ``broken``."""
     loaded: list[T] = []
     for path in paths:
         try:
-            loaded += load(path)
+            loaded += cache.load(path, kind, load) if cache else load(path)
         except ContentError as exc:
             broken.append(
                 BrokenFile(path, kind, exc.name or path.stem, exc.diagnostics, exc.readable)

@@ -3,6 +3,7 @@ a timeline or a pack's ``course.yaml``, and which symlinks among them are not fo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,7 +88,27 @@ def find_content_files(paths: Iterable[Path]) -> ContentFiles:
 def _files(folder: Path, suffixes: tuple[str, ...], root: Path, found: ContentFiles) -> list[Path]:
     if not folder.is_dir():
         return []
-    return _inside(sorted(p for p in folder.iterdir() if p.suffix in suffixes), root, found)
+    try:
+        with os.scandir(folder) as entries:
+            listed = sorted(
+                (entry for entry in entries if os.path.splitext(entry.name)[1] in suffixes),
+                key=lambda entry: entry.name,
+            )
+    except OSError:
+        return []
+    if link_problem(folder, root) is not None:
+        # The folder itself leads out of the pack: each file in it says so on its own line.
+        return _inside([folder / entry.name for entry in listed], root, found)
+    # The folder is inside the pack, so are the plain files in it: only links need resolving,
+    # which keeps a pack of thousands of files quick to open.
+    kept = []
+    for entry in listed:
+        path = folder / entry.name
+        if entry.is_symlink():
+            kept += _inside([path], root, found)
+        elif entry.is_file():
+            kept.append(path)
+    return kept
 
 
 def _inside(paths: list[Path], root: Path, found: ContentFiles) -> list[Path]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dprk_it_tutor.content.model import Diagnostic
-from dprk_it_tutor.content.yamlsafe import KeyPath, YamlDocument
+
+if TYPE_CHECKING:  # types only: the cross-file checks use this module without reading YAML
+    from dprk_it_tutor.content.yamlsafe import KeyPath, YamlDocument
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = "lowercase letters and digits joined by single hyphens, such as 'firm-types'"

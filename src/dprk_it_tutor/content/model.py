@@ -18,6 +18,17 @@ _UNPRINTABLE = re.compile(
 )
 
 
+# A token of a text (a run of non-spaces) holding no letter, digit or "_": "-", "|", "**".
+_MARKS_ONLY = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+
+
+def word_count(markdown: str) -> int:
+    """Words as a reader counts them: Markdown marks such as '-', '|' and '**' are not words."""
+    # Every token but those made of marks alone; both counts are made in C, in linear time (a
+    # pattern such as \S*\w\S* would backtrack quadratically over a long run of "-").
+    return len(markdown.split()) - len(_MARKS_ONLY.findall(markdown))
+
+
 def _escape(match: re.Match[str]) -> str:
     """A character as Python writes it escaped: ``\\n``, ``\\x1b``, ``\\u202e``."""
     return repr(match.group())[1:-1]
@@ -71,6 +82,13 @@ class Step:
     title: str
     body: str
     line: int  # line of the heading in the lesson file
+    # Counted once, when the step is made (and kept with it in the content cache): checking
+    # the length of every step of a big pack on each start would otherwise cost a noticeable
+    # part of a second.
+    words: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", word_count(self.body))
 
     @property
     def markdown(self) -> str:
@@ -279,6 +297,8 @@ class Part:
 
     title: str
     lesson_ids: tuple[str, ...]
+    # (line, col) where each lesson id is written in course.yaml, for cross-file diagnostics
+    positions: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from dprk_it_tutor.content.fields import FieldReader, close_match_hint
 from dprk_it_tutor.content.model import ContentError, Diagnostic, Lesson, Pack, Part
-from dprk_it_tutor.content.yamlsafe import parse_yaml, read_text
 
 MANIFEST_NAMES = ("course.yaml", "course.yml")
 MANIFEST_KEYS = ("title",)
@@ -42,6 +41,10 @@ def default_pack(root: Path) -> Pack:
 
 def load_manifest(path: Path) -> Pack:
     """Read a pack's ``course.yaml``, or raise ContentError listing every problem in it."""
+    # Imported here: finding and ordering a pack's files needs no YAML, and a course that comes
+    # whole from the content cache then never imports it.
+    from dprk_it_tutor.content.yamlsafe import parse_yaml, read_text
+
     doc = parse_yaml(read_text(path), path)
     fields = FieldReader(doc)
     if doc.data is None:
@@ -80,8 +83,11 @@ def _parts(fields: FieldReader) -> tuple[Part, ...]:
         ids = fields.text_list((*at, "lessons"))
         if isinstance(fields.get((*at, "lessons")), list) and not ids:
             fields.problem((*at, "lessons"), "a part needs at least one lesson id")
+        positions = []
         for item, lesson_id in enumerate(ids):
-            line = fields.doc.position((*at, "lessons", item)).line
+            position = fields.doc.position((*at, "lessons", item))
+            positions.append((position.line, position.col))
+            line = position.line
             if lesson_id in listed:
                 fields.problem(
                     (*at, "lessons", item),
@@ -89,19 +95,10 @@ def _parts(fields: FieldReader) -> tuple[Part, ...]:
                     "list each lesson in one part only",
                 )
             listed.setdefault(lesson_id, line)
-        parts.append(Part(title=fields.text((*at, "title")), lesson_ids=ids))
+        parts.append(
+            Part(title=fields.text((*at, "title")), lesson_ids=ids, positions=tuple(positions))
+        )
     return tuple(parts)
-
-
-def part_positions(path: Path) -> dict[str, tuple[int, int]]:
-    """Where each lesson id is listed in a (valid) ``course.yaml``, for cross-file diagnostics."""
-    doc = parse_yaml(read_text(path), path)
-    found = {}
-    for keypath, position in doc.positions.items():
-        if len(keypath) == 4 and keypath[0] == "parts" and keypath[2] == "lessons":
-            value = doc.data["parts"][keypath[1]]["lessons"][keypath[3]]
-            found.setdefault(str(value), (position.line, position.col))
-    return found
 
 
 def order_pack(pack: Pack, lessons: Iterable[Lesson]) -> tuple[list[Lesson], list[Diagnostic]]:
@@ -112,7 +109,10 @@ def order_pack(pack: Pack, lessons: Iterable[Lesson]) -> tuple[list[Lesson], lis
     if not pack.parts:
         return [_in(lesson, pack.name, "") for lesson in unlisted], []
     manifest = manifest_path(pack.root)
-    where = part_positions(manifest) if manifest else {}
+    where: dict[str, tuple[int, int]] = {}  # lesson id -> where course.yaml first lists it
+    for part in pack.parts:
+        for lesson_id, position in zip(part.lesson_ids, part.positions, strict=False):
+            where.setdefault(lesson_id, position)
     ordered: list[Lesson] = []
     problems = []
     for part in pack.parts:

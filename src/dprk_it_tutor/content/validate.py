@@ -7,7 +7,6 @@ Each file's own problems are found by its loader; what is checked here needs eve
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Sequence
 from itertools import pairwise
 
@@ -17,7 +16,6 @@ from dprk_it_tutor.content.model import Diagnostic, Lesson, Quiz, Severity
 # docs/authoring.md asks for about 80-180 words a step; well past that a step no longer fits on
 # one screen, so it is worth a warning, while a step a little over the range is not.
 LONG_STEP_WORDS = 250
-_LETTER_OR_DIGIT = re.compile(r"\w")
 
 
 def check_lessons(
@@ -189,13 +187,6 @@ def shared_orders(lessons: Iterable[Lesson]) -> list[Diagnostic]:
     return problems
 
 
-def word_count(markdown: str) -> int:
-    """Words as a reader counts them: Markdown marks such as '-', '|' and '**' are not words."""
-    # A word is a run of non-spaces holding a letter or digit: not "-" or "|". Counted token by
-    # token: a pattern such as \S*\w\S* backtracks quadratically over a long run of "-".
-    return sum(1 for token in markdown.split() if _LETTER_OR_DIGIT.search(token))
-
-
 def long_steps(lessons: Iterable[Lesson]) -> list[Diagnostic]:
     """A warning at the heading of every step longer than LONG_STEP_WORDS words."""
     return [
@@ -209,7 +200,7 @@ def long_steps(lessons: Iterable[Lesson]) -> list[Diagnostic]:
         )
         for lesson in lessons
         for step in lesson.steps
-        if (words := word_count(step.body)) > LONG_STEP_WORDS
+        if (words := step.words) > LONG_STEP_WORDS
     ]
 
 
