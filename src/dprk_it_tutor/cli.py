@@ -7,14 +7,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import TextIO
 
 from dprk_it_tutor import paths
-from dprk_it_tutor.content import Course, load_course, scaffold
+from dprk_it_tutor.content import Course, load_course
+from dprk_it_tutor.content.cache import ContentCache
 from dprk_it_tutor.content.course import check_content
-from dprk_it_tutor.content.schema import SCHEMAS, schema_json
 from dprk_it_tutor.crash import CRASH_EXIT, crash_message, write_crash_log
 from dprk_it_tutor.progress import (
     ProgressStore,
@@ -24,23 +23,34 @@ from dprk_it_tutor.progress import (
     damaged_store_notice,
     format_score,
 )
-from dprk_it_tutor.progress.export import export_history
-from dprk_it_tutor.progress.export_csv import export_csv
-from dprk_it_tutor.progress.export_format import read_export
-from dprk_it_tutor.progress.files import write_atomically
-from dprk_it_tutor.progress.merge import import_history
-from dprk_it_tutor.progress.report import format_duration, now_for_reviews, progress_report
-from dprk_it_tutor.progress.reset import check_lesson_to_reset, reset_progress
 from dprk_it_tutor.terminal_text import cell_width, pad, printable
 
+# What only one command needs (export, import, reset, reports, authoring, schemas, the app
+# itself) is imported inside its handler: opening the course should not pay for the rest.
+
 PROG = "dprk-it-tutor"
+SCHEMA_KINDS = ("lesson", "quiz", "glossary", "timeline", "course")  # content.schema.SCHEMAS
 
 
 def _version() -> str:
+    from importlib import metadata
+
     try:
         return metadata.version(PROG)
     except metadata.PackageNotFoundError:  # running from a source tree that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looking the version up only when asked: reading the package metadata
+    costs every start a few milliseconds."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{parser.prog} {_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal course on North Korea's IT sector as two 2012-2013 articles reported it.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the program's version number and exit"
+    )
     parser.set_defaults(handler=run_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     commands.add_parser(
@@ -182,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument(
         "kind",
-        choices=tuple(SCHEMAS),
+        choices=SCHEMA_KINDS,
         metavar="KIND",
         help="lesson (a lesson's front matter), quiz, glossary or timeline",
     )
@@ -273,7 +285,11 @@ class UsageProblem(Exception):
 
 def _course(args: argparse.Namespace) -> Course:
     """The built-in course and the content packs asked for, or the packs alone."""
-    return load_course(_course_folders(args))
+    return load_course(_course_folders(args), cache=_content_cache())
+
+
+def _content_cache() -> ContentCache:
+    return ContentCache(paths.cache_dir())
 
 
 def _course_folders(args: argparse.Namespace, *, alone_is_empty: bool = False) -> list[Path]:
@@ -370,6 +386,8 @@ def list_learners(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def show_progress(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.progress.report import format_duration, now_for_reviews, progress_report
+
     out = out or sys.stdout
     course = _course(args)
     with _store(args) as store:
@@ -410,6 +428,10 @@ def _percent(value: float | None) -> str:
 
 
 def export_history_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.progress.export import export_history
+    from dprk_it_tutor.progress.export_csv import export_csv
+    from dprk_it_tutor.progress.files import write_atomically
+
     with _store(args) as store:
         document = export_history(store)
     if args.format == "csv":
@@ -427,6 +449,9 @@ def export_history_command(args: argparse.Namespace, out: TextIO | None = None) 
 
 
 def import_history_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.progress.export_format import read_export
+    from dprk_it_tutor.progress.merge import import_history
+
     document = read_export(args.file)  # checked whole before the store is even opened
     with _store(args, new_profile=True) as store:  # importing may bring a learner here
         summary = import_history(store, document)
@@ -435,6 +460,8 @@ def import_history_command(args: argparse.Namespace, out: TextIO | None = None) 
 
 
 def reset_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.progress.reset import check_lesson_to_reset, reset_progress
+
     out = out or sys.stdout
     course_lessons = [lesson.id for lesson in _course(args).lessons] if args.lesson else []
     with _store(args) as store:
@@ -469,7 +496,12 @@ def validate_content(args: argparse.Namespace) -> int:
     folders = _course_folders(args, alone_is_empty=bool(args.paths))
     # Files named are checked as part of the course they would join, so their links into it
     # resolve; only their own problems are reported.
-    course = check_content(args.paths, context=folders) if args.paths else load_course(folders)
+    cache = _content_cache()
+    course = (
+        check_content(args.paths, context=folders, cache=cache)
+        if args.paths
+        else load_course(folders, cache=cache)
+    )
     errors = len(course.errors)
     warnings = len(course.diagnostics) - errors
     failed = bool(errors or (args.strict and warnings))
@@ -518,6 +550,8 @@ def _terminal_safe_json(document: object) -> str:
 
 
 def new_lesson_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.content import scaffold
+
     try:
         written = scaffold.new_lesson(
             args.dir,
@@ -533,6 +567,8 @@ def new_lesson_command(args: argparse.Namespace, out: TextIO | None = None) -> i
 
 
 def new_quiz_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.content import scaffold
+
     try:
         written = scaffold.new_quiz(args.dir, args.lesson_id, builtin=paths.builtin_course_dir())
     except scaffold.ScaffoldError as exc:
@@ -542,6 +578,8 @@ def new_quiz_command(args: argparse.Namespace, out: TextIO | None = None) -> int
 
 
 def _wrote(written: Path, folder: Path, out: TextIO, hint: str = "") -> int:
+    from dprk_it_tutor.content import scaffold
+
     print(f"wrote {printable(str(written))}", file=out)
     if hint:
         print(printable(hint), file=out)
@@ -568,6 +606,8 @@ def preview_content(args: argparse.Namespace) -> int:
 
 
 def print_schema(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from dprk_it_tutor.content.schema import schema_json
+
     text = schema_json(args.kind)
     if args.output is None:
         (out or sys.stdout).write(text)
