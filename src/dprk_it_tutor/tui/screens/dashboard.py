@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import Button, DataTable, Header, ProgressBar, Static
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress.report import LessonProgress, ProgressReport, format_duration
@@ -17,6 +17,7 @@ from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import OpenLesson, OpenReview
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
+from dprk_it_tutor.tui.widgets.footer import Footer
 from dprk_it_tutor.tui.widgets.score_chart import ScoreChart
 
 SHOWN_SCORES = 8  # the latest scores written out in full; the chart shows them all

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from dprk_it_tutor.content import BrokenFile, Course, Lesson
 from dprk_it_tutor.progress import LessonOverview, LessonStatus, course_overview
@@ -24,6 +24,7 @@ from dprk_it_tutor.tui.messages import (
 )
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
+from dprk_it_tutor.tui.widgets.footer import Footer
 
 
 def continue_target(rows: list[LessonOverview], last_lesson: str | None) -> LessonOverview | None:
@@ -53,6 +54,7 @@ class HomeScreen(Screen):
         self.course = course
         self.progress = progress
         self._target: LessonOverview | None = None
+        self._filled = False  # the map is as fresh as it can be: showing it needs no refresh
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,9 +77,14 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.refresh_map()
         self.query_one(CourseMap).focus()
+        self._filled = True
 
     def on_screen_resume(self) -> None:
-        self.refresh_map()
+        # The first resume comes straight after mounting, which has just filled the map.
+        if self._filled:
+            self._filled = False
+        else:
+            self.refresh_map()
 
     def refresh_map(self) -> None:
         learner = self.progress.learner

@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Markdown, ProgressBar
+from textual.widgets import Button, Header, Label, Markdown, ProgressBar
 
 from dprk_it_tutor.content import Lesson
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import GoHome, OpenGlossary, OpenQuiz, OpenTerms
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.widgets.footer import Footer
 from dprk_it_tutor.tui.widgets.term_view import term_id_from_link
 
 WEB_SCHEMES = {"http", "https"}

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Button, Header, Label, Static
 
 from dprk_it_tutor.content import Course, Lesson, Question, Quiz
 from dprk_it_tutor.progress import Attempt, AttemptKind
@@ -24,6 +24,7 @@ from dprk_it_tutor.tui.messages import QuizFinished
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.answers import SubmitAnswer, answer_widget
 from dprk_it_tutor.tui.widgets.feedback import Feedback, feedback_content
+from dprk_it_tutor.tui.widgets.footer import Footer
 
 TYPE_INSTRUCTIONS = {
     "single": "Choose one: press its number, or move with ↑ ↓ and press Enter.",

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from dprk_it_tutor.progress import AttemptKind, format_score
 from dprk_it_tutor.quiz.grading import describe_answer
@@ -16,6 +16,7 @@ from dprk_it_tutor.quiz.session import QuizSession
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import GoHome, OpenFinalExam, OpenQuiz, StartQuiz
 from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
+from dprk_it_tutor.tui.widgets.footer import Footer
 
 MARKS = {
     "right": ("✓", "$text-success"),

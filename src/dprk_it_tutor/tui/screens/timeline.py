@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from dprk_it_tutor.content import Course, TimelineEvent
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.recorder import ProgressRecorder
 from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
+from dprk_it_tutor.tui.widgets.footer import Footer
 
 
 class TimelineTable(FillColumnTable):

@@ -6,9 +6,12 @@ widest-content column is stretched on resize instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from dprk_it_tutor.terminal_text import printable
 
@@ -25,6 +28,25 @@ def plain_cell(text: str) -> Text:
 
 class FillColumnTable(DataTable):
     FILL_COLUMN = "title"  # the key of the column that takes the remaining width
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # DataTable measures every cell of every new row, to size columns that fit their content
+        # and rows that fit their height. Here every column has its width and, unless a row was
+        # added with an automatic height or a label, every row is one line: nothing needs
+        # measuring, and a thousand-lesson course map is filled in a fraction of the time. The
+        # size set is the one DataTable's own method ends with (textual/widgets/_data_table.py).
+        new_rows = list(new_rows)
+        rows = [self.rows[key] for key in new_rows if key in self.rows]
+        if any(c.auto_width for c in self.columns.values()) or any(
+            row.auto_height or row.label is not None for row in rows
+        ):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
 
     def on_resize(self) -> None:
         fill = self.columns.get(ColumnKey(self.FILL_COLUMN))
