@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -324,6 +325,10 @@ def run_app(args: argparse.Namespace, start: str | None = None) -> int:
     from dprk_it_tutor.tui.app import make_app  # Textual is imported only when the app runs
 
     course = _course(args)
+    # The course and the imported modules stay as they are until the app ends: frozen, the
+    # garbage collector no longer walks them (a big pack's hundreds of thousands of objects)
+    # each time it runs, which cost a whole pause before the first screen.
+    gc.freeze()
     try:
         store = _store(args, new_profile=True)
     except StoreUnavailable as exc:

@@ -14,7 +14,6 @@ import tempfile
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 
 from dprk_it_tutor.terminal_text import printable
@@ -69,6 +68,8 @@ def crash_message(error: BaseException, log: Path | None) -> str:
 
 
 def _report(error: BaseException, argv: Sequence[str], moment: datetime) -> str:
+    from importlib import metadata  # slow to import, and needed only once something has failed
+
     try:
         version = metadata.version("dprk-it-tutor")
     except metadata.PackageNotFoundError:

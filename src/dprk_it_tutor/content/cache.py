@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -210,12 +211,20 @@ def build_id() -> str:
     """Names this build of the loaders: the program's source files, Python and PyYAML."""
     global _build
     if _build is None:
-        import yaml  # already imported by the loaders
-
         digest = hashlib.blake2b(digest_size=16)
-        digest.update(f"{FORMAT} {sys.version} {yaml.__version__}".encode())
-        for source in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(f"{FORMAT} {sys.version}".encode())
+        for source in _sources():
             st = source.stat()
-            digest.update(f"{source.relative_to(_PACKAGE)} {st.st_size} {st.st_mtime_ns}".encode())
+            digest.update(f"{source} {st.st_size} {st.st_mtime_ns}".encode())
         _build = digest.hexdigest()
     return _build
+
+
+def _sources() -> list[Path]:
+    """The files whose change may change what the loaders make: the program's own modules and
+    PyYAML's (found, not imported: a course read whole from the cache never needs YAML)."""
+    sources = sorted(_PACKAGE.rglob("*.py"))
+    spec = importlib.util.find_spec("yaml")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        sources += sorted(p for p in Path(folder).iterdir() if p.suffix in (".py", ".so", ".pyd"))
+    return sources
