@@ -114,3 +114,10 @@ def test_shipped_yaml_names_its_schema_on_its_first_line(kind: str, path: Path) 
     assert match, f"{path.name} should begin with '# yaml-language-server: $schema=...'"
     # The editor resolves the path from the folder of the file, as done here.
     assert (path.parent / match.group(1)).resolve() == REPO / "schemas" / f"{kind}.schema.json"
+
+
+def test_the_schema_command_offers_every_schema_there_is() -> None:
+    from dprk_it_tutor import cli
+    from dprk_it_tutor.content.schema import SCHEMAS
+
+    assert tuple(SCHEMAS) == cli.SCHEMA_KINDS
