@@ -10,7 +10,13 @@ import pytest
 
 from dprk_it_tutor.progress import store as store_module
 from dprk_it_tutor.progress.migrations import MIGRATIONS
-from dprk_it_tutor.progress.store import STORE_FILENAME, ProgressStore, ReviewCard, StoreError
+from dprk_it_tutor.progress.store import (
+    LESSON_SECONDS_SQL,
+    STORE_FILENAME,
+    ProgressStore,
+    ReviewCard,
+    StoreError,
+)
 
 
 def make_v1_store(folder: Path) -> None:
@@ -41,7 +47,7 @@ def make_v1_store(folder: Path) -> None:
 def test_a_version_1_store_keeps_all_its_data_after_migration(tmp_path: Path) -> None:
     make_v1_store(tmp_path)
     with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 3
+        assert store.schema_version == len(MIGRATIONS) == 4
         record = store.lesson_records()["origins"]
         assert record.current_step == 3
         assert record.steps_seen == frozenset({1, 2, 3})
@@ -131,7 +137,7 @@ def stamp(n: int) -> str:
 
 
 def fill_old_store(folder: Path, version: int) -> None:
-    """A store exactly as schema ``version`` (1 or 2) wrote it, with much varied progress in it."""
+    """A store exactly as schema ``version`` (1, 2 or 3) wrote it, with much varied progress in it."""
     folder.mkdir(parents=True, exist_ok=True)
     with sqlite3.connect(folder / STORE_FILENAME) as db:
         for migration in MIGRATIONS[:version]:
@@ -139,7 +145,10 @@ def fill_old_store(folder: Path, version: int) -> None:
                 db.execute(statement)
         db.execute(f"PRAGMA user_version = {version}")
         for pid, name in PROFILES.items():
-            db.execute("INSERT INTO profile VALUES (?, ?, ?)", (pid, name, stamp(pid)))
+            db.execute(
+                "INSERT INTO profile (id, name, created_at) VALUES (?, ?, ?)",
+                (pid, name, stamp(pid)),
+            )
             for n, lesson in enumerate(["origins", "firm-types", "infrastructure", "challenges"]):
                 db.execute(
                     "INSERT INTO lesson_state VALUES (?, ?, ?, ?, ?)",
@@ -207,9 +216,10 @@ def table_contents(folder: Path, version: int) -> dict[str, list[tuple]]:
     contents = {}
     with sqlite3.connect(folder / STORE_FILENAME) as db:
         for table in tables:
-            columns = ", ".join(row[1] for row in old.execute(f"PRAGMA table_info({table})"))
+            names = [row[1] for row in old.execute(f"PRAGMA table_info({table})")]
+            order = ", ".join(str(n) for n in range(1, len(names) + 1))
             contents[table] = db.execute(
-                f"SELECT {columns} FROM {table} ORDER BY 1, 2, 3"
+                f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}"
             ).fetchall()
     old.close()
     return contents
@@ -270,7 +280,35 @@ def test_a_migration_that_fails_half_way_leaves_the_old_store_whole_and_is_done_
     assert table_contents(tmp_path, 2) == before
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == len(MIGRATIONS)
     after = table_contents(tmp_path, 2)
     after["profile"] = [row[:3] for row in after["profile"]]
     assert after == before
+
+
+def test_a_version_3_store_gains_the_answer_time_index_and_sums_the_same_time(
+    tmp_path: Path,
+) -> None:
+    fill_old_store(tmp_path, 3)
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        db.execute(
+            "INSERT INTO study_time VALUES (1, 'visit-1', 'origins', ?, 45.5)", (stamp(1),)
+        )
+        expected: dict[str, float] = {}
+        for lesson_id, seconds in db.execute(LESSON_SECONDS_SQL, {"profile": 1}):
+            expected[lesson_id] = expected.get(lesson_id, 0.0) + (seconds or 0.0)
+    before = table_contents(tmp_path, 3)
+    assert expected["origins"] > 45.5  # reading time and answering time both count
+    with ProgressStore.open(tmp_path) as store:
+        assert store.schema_version == len(MIGRATIONS) == 4
+        assert store.lesson_seconds() == expected
+    after = table_contents(tmp_path, 3)
+    for contents in (before, after):  # opening the store notes when its learner last used it
+        contents["profile"] = [row[:3] for row in contents["profile"]]
+    assert after == before
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        plan = " | ".join(
+            row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {LESSON_SECONDS_SQL}", {"profile": 1})
+        )
+    # The answers are read from the index alone, not row by row from the table.
+    assert "COVERING INDEX answer_seconds_by_attempt" in plan, plan

@@ -13,7 +13,7 @@ from typing import Any
 
 from dprk_it_tutor.content.model import Course
 from dprk_it_tutor.progress.status import LessonOverview, LessonStatus, course_overview
-from dprk_it_tutor.progress.store import ProgressStore
+from dprk_it_tutor.progress.store import ProgressStore, ScorePoint
 from dprk_it_tutor.progress.streak import Streak, streak
 
 REPORT_VERSION = 1
@@ -151,12 +151,18 @@ def _lesson_progress(row: LessonOverview, seconds: float, scores: list[float]) -
     )
 
 
-def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressReport:
-    """Everything the learner has done in this course; data for lessons not in it is left out."""
+def progress_report(
+    course: Course, store: ProgressStore, now: str, history: list[ScorePoint] | None = None
+) -> ProgressReport:
+    """Everything the learner has done in this course; data for lessons not in it is left out.
+
+    ``history`` is the store's score history, for a caller that has read it already (the dashboard
+    charts it too): with 5,000 attempts, reading it twice is most of the report's time.
+    """
     rows = course_overview(course, store.lesson_records())
     seconds = store.lesson_seconds()
     scores: dict[str, list[float]] = {}
-    for point in store.score_history():
+    for point in store.score_history() if history is None else history:
         scores.setdefault(point.lesson_id, []).append(round(point.score * 100, 1))
     lessons = tuple(
         _lesson_progress(row, seconds.get(row.lesson.id, 0.0), scores.get(row.lesson.id, []))

@@ -78,9 +78,10 @@ class ProgressRecorder:
     def count_due_reviews(self) -> int:
         return self.store.count_due_reviews(now_for_reviews())
 
-    def report(self, course: Course) -> ProgressReport:
-        """The whole progress report, as ``dprk-it-tutor progress`` prints it."""
-        return progress_report(course, self.store, now_for_reviews())
+    def report(self, course: Course, history: list[ScorePoint] | None = None) -> ProgressReport:
+        """The whole progress report, as ``dprk-it-tutor progress`` prints it (``history``: the
+        score history, when the caller has just read it)."""
+        return progress_report(course, self.store, now_for_reviews(), history)
 
     def score_history(self) -> list[ScorePoint]:
         return self.store.score_history()

@@ -133,15 +133,16 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
-        self.refresh_view()
         self.query_one(LessonTable).focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, just after mounting: the one place to fill it.
         self.refresh_view()
 
     def refresh_view(self) -> None:
         """Read everything again from the store: a lesson or review may have changed it."""
-        report = self.report = self.progress.report(self.course)
+        history = self.progress.score_history()
+        report = self.report = self.progress.report(self.course, history)
         self.query_one("#dash-learner", Static).update(
             f"Learner: {printable(report.profile)} · {report.streak.describe()}"
         )
@@ -160,7 +161,7 @@ class DashboardScreen(Screen):
         in_course = {lesson.id for lesson in report.lessons}
         scores = [
             round(point.score * 100, 1)
-            for point in self.progress.score_history()
+            for point in history
             if point.lesson_id in in_course
         ]
         self.query_one("#dash-all-scores", ScoreChart).show(all_scores_text(scores), scores)
