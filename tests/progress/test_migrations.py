@@ -291,9 +291,7 @@ def test_a_version_3_store_gains_the_answer_time_index_and_sums_the_same_time(
 ) -> None:
     fill_old_store(tmp_path, 3)
     with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
-        db.execute(
-            "INSERT INTO study_time VALUES (1, 'visit-1', 'origins', ?, 45.5)", (stamp(1),)
-        )
+        db.execute("INSERT INTO study_time VALUES (1, 'visit-1', 'origins', ?, 45.5)", (stamp(1),))
         expected: dict[str, float] = {}
         for lesson_id, seconds in db.execute(LESSON_SECONDS_SQL, {"profile": 1}):
             expected[lesson_id] = expected.get(lesson_id, 0.0) + (seconds or 0.0)
@@ -308,7 +306,8 @@ def test_a_version_3_store_gains_the_answer_time_index_and_sums_the_same_time(
     assert after == before
     with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
         plan = " | ".join(
-            row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {LESSON_SECONDS_SQL}", {"profile": 1})
+            row[-1]
+            for row in db.execute(f"EXPLAIN QUERY PLAN {LESSON_SECONDS_SQL}", {"profile": 1})
         )
     # The answers are read from the index alone, not row by row from the table.
     assert "COVERING INDEX answer_seconds_by_attempt" in plan, plan

@@ -406,9 +406,7 @@ class ProgressStore:
     def lesson_seconds(self) -> dict[str, float]:
         """Time spent per lesson: reading it, and answering its quiz (any kind of attempt)."""
         totals: dict[str, float] = {}
-        for lesson_id, seconds in self._db.execute(
-            LESSON_SECONDS_SQL, {"profile": self._profile}
-        ):
+        for lesson_id, seconds in self._db.execute(LESSON_SECONDS_SQL, {"profile": self._profile}):
             totals[lesson_id] = totals.get(lesson_id, 0.0) + (seconds or 0.0)
         return totals
 

@@ -159,11 +159,7 @@ class DashboardScreen(Screen):
         table.show(report.lessons)
         self._show_lesson_scores(table.highlighted_lesson())
         in_course = {lesson.id for lesson in report.lessons}
-        scores = [
-            round(point.score * 100, 1)
-            for point in history
-            if point.lesson_id in in_course
-        ]
+        scores = [round(point.score * 100, 1) for point in history if point.lesson_id in in_course]
         self.query_one("#dash-all-scores", ScoreChart).show(all_scores_text(scores), scores)
 
     def _show_lesson_scores(self, lesson_id: str | None) -> None:
