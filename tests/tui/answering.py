@@ -44,6 +44,7 @@ async def put_in_order(pilot, screen: QuizScreen) -> None:
 
 
 async def answer_correctly(pilot, screen: QuizScreen) -> None:
+    await pilot.pause()  # the question (and its answer widget) is shown once the app is idle
     question = screen.question
     options = screen.session.options(question)
     if question.type == "single":
@@ -71,6 +72,9 @@ async def answer_correctly(pilot, screen: QuizScreen) -> None:
             await type_text(pilot, unique_prefix(right, options))
             await pilot.press("enter", "tab")
         await pilot.click("#check")
+    # Let the verdict finish showing (focus moves to "Next question" after the check) before
+    # the caller's next key, as a learner reading it would.
+    await pilot.pause()
     assert question.id in screen.session.grades, f"{question.type} was not answered"
 
 
@@ -87,6 +91,7 @@ def unique_prefix(option: str, options: list[str]) -> str:
 
 async def answer_wrongly(pilot, screen: QuizScreen) -> None:
     """Give an answer that is not fully right."""
+    await pilot.pause()
     question = screen.question
     options = screen.session.options(question)
     if question.type in ("single", "multiple"):
@@ -107,6 +112,10 @@ async def answer_wrongly(pilot, screen: QuizScreen) -> None:
             await type_text(pilot, unique_prefix(options[0], options))
             await pilot.press("enter", "tab")
         await pilot.click("#check")
+    # Let the verdict finish showing (focus moves to "Next question" after the check) before
+    # the caller's next key, as a learner reading it would.
+    await pilot.pause()
+    await pilot.pause()
     assert question.id in screen.session.grades, f"{question.type} was not answered"
     assert not screen.session.grades[question.id].correct
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
+from textual.widgets import Markdown
 
 from dprk_it_tutor import paths
 from dprk_it_tutor.content import Course, load_course
@@ -31,3 +33,10 @@ def store(data_dir: Path) -> Iterator[ProgressStore]:
 @pytest.fixture
 def app(course: Course, store: ProgressStore) -> TutorApp:
     return make_app(course, store)
+
+
+def shown_step_body(screen: Screen) -> Markdown:
+    """The lesson step's page the learner sees: the one page of the lesson screen on display."""
+    shown = [page for page in screen.query(".step-body").results(Markdown) if page.display]
+    assert len(shown) == 1, f"{len(shown)} step pages on display"
+    return shown[0]

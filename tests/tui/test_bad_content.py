@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Label, Markdown, Static
+from textual.widgets import Label, Static
 from textual.widgets._markdown import MarkdownParagraph
 from textual.widgets._toast import Toast
 
@@ -21,7 +21,7 @@ from dprk_it_tutor.tui.screens.lesson import LessonScreen
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
 from ..content.test_bad_corpus import BAD, GOOD, expected_lines
-from .conftest import SIZE
+from .conftest import SIZE, shown_step_body
 
 BROKEN = [
     "lessons/alias-bomb.md",
@@ -107,7 +107,7 @@ async def test_only_web_links_are_opened(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, LessonScreen)
-        paragraphs = list(app.screen.query_one("#step-body", Markdown).query(MarkdownParagraph))
+        paragraphs = list(shown_step_body(app.screen).query(MarkdownParagraph))
         assert len(paragraphs) == len(links)
         for paragraph in paragraphs:
             await pilot.click(paragraph, offset=(1, 0))

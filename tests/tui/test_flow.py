@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button, Label, Markdown, Static
+from textual.widgets import Button, Label, Static
 
 from dprk_it_tutor.content import Course, load_course
 from dprk_it_tutor.progress import LessonStatus, ProgressStore, course_overview
@@ -18,7 +18,7 @@ from dprk_it_tutor.tui.screens.results import ResultsScreen
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 
 from .answering import answer_correctly, answer_wrongly, click_button, feedback
-from .conftest import SIZE
+from .conftest import SIZE, shown_step_body
 
 
 def step_counter(app) -> str:
@@ -26,7 +26,7 @@ def step_counter(app) -> str:
 
 
 def step_markdown(app) -> str:
-    return app.screen.query_one("#step-body", Markdown).source
+    return shown_step_body(app.screen).source
 
 
 def status_cell(app, lesson_id: str) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
 from dprk_it_tutor.tui.app import TutorApp
@@ -43,7 +46,7 @@ async def test_the_course_map_footer_is_built_once_at_start_with_every_key(
         assert shown["c"] is True
 
 
-async def test_a_key_that_becomes_usable_is_shown_so_and_an_unchanged_footer_is_left_alone(
+async def test_a_key_that_becomes_usable_is_lit_in_place_without_a_rebuild(
     app: TutorApp, rebuilds: list[str]
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
@@ -51,15 +54,101 @@ async def test_a_key_that_becomes_usable_is_shown_so_and_an_unchanged_footer_is_
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen) and app.screen.step == 1
         assert keys(app)["left"] is False
+        footer_keys = list(app.screen.query(FooterKey))
         rebuilds.clear()
         await pilot.press("right")
         await pilot.pause()
         assert app.screen.step == 2
         assert keys(app)["left"] is True
-        assert rebuilds == ["LessonScreen"]
-        rebuilds.clear()
-        await pilot.press("right")
+        assert rebuilds == []  # the same keys: only "Previous" was lit again
+        assert list(app.screen.query(FooterKey)) == footer_keys
+        await pilot.press("left")
         await pilot.pause()
-        assert app.screen.step == 3
-        assert keys(app)["left"] is True
-        assert rebuilds == []  # the same keys, in the same state: nothing to rebuild
+        assert app.screen.step == 1
+        assert keys(app)["left"] is False
+        assert rebuilds == []
+
+
+async def test_a_footer_key_lit_or_greyed_in_place_acts_as_it_looks_when_clicked(
+    app: TutorApp, rebuilds: list[str]
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        previous_key = next(key for key in screen.query(FooterKey) if key.key == "left")
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert screen.step == 3
+        await pilot.click(previous_key)
+        await pilot.pause()
+        assert screen.step == 2  # lit again in place: a click goes back a step
+        await pilot.click(previous_key)
+        await pilot.pause()
+        assert screen.step == 1
+        bells: list[None] = []
+        app.bell = lambda: bells.append(None)  # type: ignore[method-assign]
+        await pilot.click(previous_key)
+        await pilot.pause()
+        assert screen.step == 1 and bells == [None]  # greyed out in place: only the bell
+
+
+class ToggleScreen(Screen[None]):
+    """A screen whose "Extra" key is hidden altogether (not greyed out) until ``x`` is pressed."""
+
+    BINDINGS = [
+        Binding("x", "toggle_extra", "Show extra"),
+        Binding("e", "extra", "Extra"),
+        Binding("s", "second", "Second"),
+    ]
+    extra_shown = False
+    second_usable = True
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "extra":
+            return self.extra_shown  # False: not in the footer at all
+        if action == "second":
+            return self.second_usable or None  # None: shown greyed out
+        return True
+
+    def action_toggle_extra(self) -> None:
+        self.extra_shown = not self.extra_shown
+        self.refresh_bindings()
+
+    def action_extra(self) -> None:
+        pass
+
+    def action_second(self) -> None:
+        self.second_usable = False
+        self.refresh_bindings()
+
+
+class ToggleApp(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(ToggleScreen())
+
+
+async def test_the_footer_is_rebuilt_when_its_keys_themselves_change(
+    rebuilds: list[str],
+) -> None:
+    app = ToggleApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert rebuilds == ["ToggleScreen"]
+        assert keys(app) == {"x": True, "s": True, "ctrl+p": True}
+        await pilot.press("x")
+        await pilot.pause()
+        assert rebuilds == ["ToggleScreen"] * 2  # a new key: built again
+        assert keys(app) == {"x": True, "e": True, "s": True, "ctrl+p": True}
+        await pilot.press("s")
+        await pilot.pause()
+        assert rebuilds == ["ToggleScreen"] * 2  # a key greyed out: done in place
+        assert keys(app) == {"x": True, "e": True, "s": False, "ctrl+p": True}
+        await pilot.press("x")
+        await pilot.pause()
+        assert rebuilds == ["ToggleScreen"] * 3
+        assert keys(app) == {"x": True, "s": False, "ctrl+p": True}

@@ -18,7 +18,7 @@ from dprk_it_tutor.tui.screens.timeline import TimelineScreen
 from dprk_it_tutor.tui.widgets.term_view import TermView
 
 from .answering import click_button, type_text
-from .conftest import SIZE
+from .conftest import SIZE, shown_step_body
 
 REFERENCE = Path(__file__).parent / "data" / "reference"
 
@@ -166,7 +166,7 @@ async def test_g_on_a_step_without_terms_opens_the_whole_glossary(app):
 async def test_clicking_a_term_in_the_lesson_text_opens_its_definition(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "right")  # step 2 begins with the Koryolink link
-        paragraph = app.screen.query_one("#step-body").query(MarkdownParagraph).first()
+        paragraph = shown_step_body(app.screen).query(MarkdownParagraph).first()
         await pilot.click(paragraph, offset=(2, 0))
         await pilot.pause()
         dialog = app.screen

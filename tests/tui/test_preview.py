@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Label, Markdown, Static
+from textual.widgets import Label, Static
 from textual.widgets._header import HeaderTitle
 from textual.widgets._toast import Toast
 
@@ -19,7 +19,7 @@ from dprk_it_tutor.tui.screens.preview import PreviewScreen
 from dprk_it_tutor.tui.screens.quiz import QuizScreen
 from dprk_it_tutor.tui.screens.terms import TermsDialog
 
-from .conftest import SIZE
+from .conftest import SIZE, shown_step_body
 
 POLL = 0.05  # seconds: the tests' poll interval, so that a change shows within a few frames
 
@@ -113,7 +113,7 @@ def step_counter(app) -> str:
 
 
 def step_text(app) -> str:
-    return app.screen.query_one("#step-body", Markdown).source if on_lesson(app) else ""
+    return shown_step_body(app.screen).source if on_lesson(app) else ""
 
 
 def on_lesson(app) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Label, Markdown, Static
+from textual.widgets import Label, Static
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.tui.messages import StartQuiz
@@ -18,7 +18,7 @@ from dprk_it_tutor.tui.widgets.answers import (
     TextAnswer,
 )
 
-from .conftest import SIZE
+from .conftest import SIZE, shown_step_body
 
 WIDGET_FOR_TYPE = {
     "single": ChoiceAnswer,
@@ -40,9 +40,7 @@ async def test_every_step_of_every_lesson_opens_from_the_map(app, course: Course
             for step in lesson.steps:
                 counter = str(screen.query_one("#step-counter", Label).render())
                 assert counter == f"Step {step.number} of {lesson.step_count}", lesson.id
-                assert screen.query_one("#step-body", Markdown).source.startswith(
-                    f"## {step.title}"
-                )
+                assert shown_step_body(screen).source.startswith(f"## {step.title}")
                 if step.number < lesson.step_count:
                     await pilot.press("right")
             await pilot.press("escape")

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Header, Label, Markdown, ProgressBar
+from textual.widgets import Button, ContentSwitcher, Header, Label, Markdown, ProgressBar
 
 from dprk_it_tutor.content import Lesson
 from dprk_it_tutor.terminal_text import printable
@@ -62,6 +62,7 @@ class LessonScreen(Screen):
         self._start_step = max(1, min(step, lesson.step_count))
         self._visit_id = uuid.uuid4().hex
         self._reading_since: float | None = None
+        self._pages: dict[int, Markdown] = {}  # step number: its page, for the steps built
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,7 +73,7 @@ class LessonScreen(Screen):
             total=self.lesson.step_count, show_eta=False, show_percentage=False, id="step-progress"
         )
         with VerticalScroll(id="step-scroll"):
-            yield Markdown(id="step-body", open_links=False)
+            yield ContentSwitcher(id="step-pages")
         with Horizontal(id="step-nav"):
             yield Button("◀ Previous", id="previous")
             yield Button("Next ▶", id="next", variant="primary")
@@ -112,14 +113,45 @@ class LessonScreen(Screen):
             self._reading_since = clock()
         self._show_step()
 
+    # Each step is its own Markdown page. Building one (parsing it, then mounting and styling a
+    # widget per block) was most of the time "next" took, so the steps either side of the one
+    # shown are built while the learner reads, and turning to one only swaps the page shown.
+    # Pages further away are let go: a long lesson keeps three at most.
+    @property
+    def step_body(self) -> Markdown:
+        """The page of the step shown now."""
+        return self._page(self.step)
+
+    def _page(self, number: int) -> Markdown:
+        """Step ``number``'s page, built now (and hidden) if it is not built yet."""
+        page = self._pages.get(number)
+        if page is None:
+            page = self._pages[number] = Markdown(
+                printable(self.lesson.steps[number - 1].markdown),
+                id=f"step-{number}",
+                classes="step-body",
+                open_links=False,
+            )
+            page.display = False
+            self.query_one("#step-pages", ContentSwitcher).mount(page)
+        return page
+
+    def _build_neighbours(self) -> None:
+        if not self.is_mounted:
+            return  # closed in the meantime
+        for number in [n for n in self._pages if abs(n - self.step) > 1]:
+            self._pages.pop(number).remove()
+        for number in (self.step + 1, self.step - 1):
+            if 1 <= number <= self.lesson.step_count:
+                self._page(number)
+
     def _show_step(self) -> None:
-        step = self.lesson.steps[self.step - 1]
         last = self.step == self.lesson.step_count
         self.query_one("#step-counter", Label).update(
             f"Step {self.step} of {self.lesson.step_count}"
         )
         self.query_one("#step-progress", ProgressBar).update(progress=self.step)
-        self.query_one("#step-body", Markdown).update(printable(step.markdown))
+        self.query_one("#step-pages", ContentSwitcher).current = self.step_body.id
         self.query_one("#step-scroll").scroll_home(animate=False)
         self.query_one("#previous", Button).disabled = self.step == 1
         next_button = self.query_one("#next", Button)
@@ -129,6 +161,7 @@ class LessonScreen(Screen):
             next_button.label = "Take the quiz ▶" if self.has_quiz else "Finish ✓"
         self.progress.visit_step(self.lesson.id, self.step)
         self.refresh_bindings()
+        self.call_after_refresh(self._build_neighbours)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "previous_step":
