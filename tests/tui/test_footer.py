@@ -46,13 +46,19 @@ async def test_the_course_map_footer_is_built_once_at_start_with_every_key(
         assert shown["c"] is True
 
 
+async def open_first_lesson(pilot, app: TutorApp) -> LessonScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, LessonScreen) and screen.step == 1
+    return screen
+
+
 async def test_a_key_that_becomes_usable_is_lit_in_place_without_a_rebuild(
     app: TutorApp, rebuilds: list[str]
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, LessonScreen) and app.screen.step == 1
+        await open_first_lesson(pilot, app)
         assert keys(app)["left"] is False
         footer_keys = list(app.screen.query(FooterKey))
         rebuilds.clear()
@@ -73,10 +79,7 @@ async def test_a_footer_key_lit_or_greyed_in_place_acts_as_it_looks_when_clicked
     app: TutorApp, rebuilds: list[str]
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
+        screen = await open_first_lesson(pilot, app)
         previous_key = next(key for key in screen.query(FooterKey) if key.key == "left")
         await pilot.press("right", "right")
         await pilot.pause()

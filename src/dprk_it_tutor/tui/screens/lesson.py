@@ -114,14 +114,9 @@ class LessonScreen(Screen):
         self._show_step()
 
     # Each step is its own Markdown page. Building one (parsing it, then mounting and styling a
-    # widget per block) was most of the time "next" took, so the steps either side of the one
+    # widget per block) was much of the time "next" took, so the steps either side of the one
     # shown are built while the learner reads, and turning to one only swaps the page shown.
     # Pages further away are let go: a long lesson keeps three at most.
-    @property
-    def step_body(self) -> Markdown:
-        """The page of the step shown now."""
-        return self._page(self.step)
-
     def _page(self, number: int) -> Markdown:
         """Step ``number``'s page, built now (and hidden) if it is not built yet."""
         page = self._pages.get(number)
@@ -151,7 +146,7 @@ class LessonScreen(Screen):
             f"Step {self.step} of {self.lesson.step_count}"
         )
         self.query_one("#step-progress", ProgressBar).update(progress=self.step)
-        self.query_one("#step-pages", ContentSwitcher).current = self.step_body.id
+        self.query_one("#step-pages", ContentSwitcher).current = self._page(self.step).id
         self.query_one("#step-scroll").scroll_home(animate=False)
         self.query_one("#previous", Button).disabled = self.step == 1
         next_button = self.query_one("#next", Button)

@@ -11,8 +11,8 @@ class Footer(TextualFooter):
     """Textual's Footer rebuilds every key it shows on each "bindings changed" signal, and a
     screen sends several at once: when it is shown, when focus moves, when an action is enabled
     or disabled. At start-up that was five rebuilds in a row, a sixth of the time to the first
-    screen, and a rebuild (mounting and styling a dozen widgets) was half the time a quiz took to
-    show the verdict on an answer.
+    screen, and a rebuild (mounting and styling a dozen widgets) was a fifth of the time a quiz
+    took to show the verdict on an answer.
 
     Here a burst of signals gives one update, made after the next refresh with the bindings as
     they are then. When only some keys became usable or unusable, as after most key presses, the
