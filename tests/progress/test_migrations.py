@@ -47,7 +47,7 @@ def make_v1_store(folder: Path) -> None:
 def test_a_version_1_store_keeps_all_its_data_after_migration(tmp_path: Path) -> None:
     make_v1_store(tmp_path)
     with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 4
+        assert store.schema_version == len(MIGRATIONS) == 5
         record = store.lesson_records()["origins"]
         assert record.current_step == 3
         assert record.steps_seen == frozenset({1, 2, 3})
@@ -298,7 +298,7 @@ def test_a_version_3_store_gains_the_answer_time_index_and_sums_the_same_time(
     before = table_contents(tmp_path, 3)
     assert expected["origins"] > 45.5  # reading time and answering time both count
     with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 4
+        assert store.schema_version == len(MIGRATIONS) == 5
         assert store.lesson_seconds() == expected
     after = table_contents(tmp_path, 3)
     for contents in (before, after):  # opening the store notes when its learner last used it

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from dprk_it_tutor.progress.migrations import MIGRATIONS
 
@@ -70,9 +70,9 @@ class Profile:
     last_used_at: str | None
 
 
-@dataclass(frozen=True)
-class ScorePoint:
-    """One finished quiz attempt's score, for charts of scores over attempts."""
+class ScorePoint(NamedTuple):
+    """One finished quiz attempt's score, for charts of scores over attempts (a named tuple, made
+    straight from the query's rows: a learner's history runs to thousands of them)."""
 
     lesson_id: str
     finished_at: str
@@ -544,16 +544,16 @@ class ProgressStore:
 
     def score_history(self) -> list[ScorePoint]:
         """Every finished quiz attempt's score, oldest first (only ``quiz`` attempts count)."""
-        return [
-            ScorePoint(row["lesson_id"], row["finished_at"], row["score"])
-            for row in self._db.execute(
-                """SELECT lesson_id, finished_at, score FROM quiz_attempt
-                   WHERE profile_id = ? AND kind = 'quiz' AND finished_at IS NOT NULL
-                     AND score IS NOT NULL
-                   ORDER BY finished_at, id""",
-                (self._profile,),
-            )
-        ]
+        rows = self._db.cursor()
+        rows.row_factory = None  # plain tuples, a third of the time of sqlite3.Row
+        rows.execute(
+            """SELECT lesson_id, finished_at, score FROM quiz_attempt
+               WHERE profile_id = ? AND kind = 'quiz' AND finished_at IS NOT NULL
+                 AND score IS NOT NULL
+               ORDER BY finished_at, id""",
+            (self._profile,),
+        )
+        return list(map(ScorePoint._make, rows))
 
     def attempt_by_uid(self, uid: str) -> Attempt | None:
         """An attempt by its stable id, which (unlike ``id``) survives export and import."""

@@ -32,6 +32,7 @@ from dprk_it_tutor.tui.screens.home import HomeScreen
 from dprk_it_tutor.tui.size_notice import (
     HORIZONTAL_BREAKPOINTS,
     VERTICAL_BREAKPOINTS,
+    fit_classes,
     show_size_notices,
 )
 from dprk_it_tutor.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_NAME
@@ -82,6 +83,13 @@ class TutorApp(App[None]):
         if self.crashed is None:
             super()._print_error_renderables()
         self._exit_renderables.clear()
+
+    def get_screen(self, screen: Screen | str, screen_class: type[Screen] | None = None) -> Screen:
+        # Every screen is pushed through here, so that it is fitted to the terminal's size.
+        next_screen = super().get_screen(screen, screen_class)
+        if not next_screen.is_running:
+            fit_classes(next_screen, self.size)
+        return next_screen
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.course, self.progress)

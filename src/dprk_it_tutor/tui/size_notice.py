@@ -10,6 +10,7 @@ notice for those; this module adds the notice widget to each screen as it is sho
 from __future__ import annotations
 
 from textual.app import App
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -50,6 +51,23 @@ class SizeNotice(Static):
 
     def render(self) -> str:
         return size_notice_text(*self.app.size)
+
+
+def fit_classes(screen: Screen, size: Size) -> None:
+    """Give a screen that is not shown yet the breakpoint classes for a terminal of ``size``.
+
+    Textual adds them when the screen gets its first Resize, which is after it has been styled
+    and laid out once: every widget on it was then styled again and the screen laid out and
+    painted twice. Set here beforehand, they are already right and that Resize changes nothing.
+    (Same rule as Textual's: the largest breakpoint the dimension reaches.)
+    """
+    for dimension, breakpoints in (
+        (size.width, HORIZONTAL_BREAKPOINTS),
+        (size.height, VERTICAL_BREAKPOINTS),
+    ):
+        reached = [name for threshold, name in sorted(breakpoints) if dimension >= threshold]
+        if reached:
+            screen.add_class(reached[-1], update=False)
 
 
 def _add_notice(screen: Screen) -> None:

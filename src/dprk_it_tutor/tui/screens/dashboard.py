@@ -106,6 +106,7 @@ class LessonTable(FillColumnTable):
 
 
 class DashboardScreen(Screen):
+    AUTO_FOCUS = "#dash-table"
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("r", "review", "Review"),
@@ -133,7 +134,6 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
-        self.query_one(LessonTable).focus()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, just after mounting: the one place to fill it.
@@ -150,7 +150,7 @@ class DashboardScreen(Screen):
         due = report.reviews_due
         review.label = f"Review: {due} due" if due else "Review: nothing due"
         review.disabled = due == 0
-        self.refresh_bindings()
+        self.refresh_bindings()  # check_action reads reviews_due
         self.query_one("#dash-bar", ProgressBar).update(
             total=report.totals.lessons, progress=report.totals.completed
         )
@@ -183,7 +183,7 @@ class DashboardScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
-            return not self.query_one("#dash-review", Button).disabled or None
+            return bool(self.report and self.report.reviews_due) or None
         return True
 
     def action_review(self) -> None:

@@ -55,6 +55,10 @@ class HomeScreen(Screen):
         self.progress = progress
         self._target: LessonOverview | None = None
         self._filled = False  # the map is as fresh as it can be: showing it needs no refresh
+        # Whether the Review and Final exam actions can be taken, as their buttons show; kept
+        # here for check_action, which the footer calls before those buttons are mounted.
+        self._review_usable = False
+        self._exam_usable = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,9 +120,12 @@ class HomeScreen(Screen):
         due = self.progress.count_due_reviews()
         review = self.query_one("#review", Button)
         review.label = f"Review: {due} due" if due else "Review: nothing due"
-        review.disabled = due == 0
+        self._review_usable = due > 0
+        review.disabled = not self._review_usable
         exam = self.query_one("#final-exam", Button)
-        done = bool(rows) and all(row.status is LessonStatus.COMPLETED for row in rows)
+        done = self._exam_usable = bool(rows) and all(
+            row.status is LessonStatus.COMPLETED for row in rows
+        )
         exam.disabled = not done
         exam.label = "Final exam" if done else "Final exam (locked)"
         exam.tooltip = None if done else "Opens once every lesson is completed"
@@ -126,9 +133,9 @@ class HomeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
-            return not self.query_one("#review", Button).disabled or None
+            return self._review_usable or None
         if action == "final_exam":
-            return not self.query_one("#final-exam", Button).disabled or None
+            return self._exam_usable or None
         return True
 
     def action_review(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
@@ -23,6 +25,18 @@ class Footer(TextualFooter):
     _update_pending = False
     _keys_shown: tuple[object, ...] | None = None  # what the keys were last built from
     _enabled_shown: dict[str, bool] | None = None  # whether each action was usable, by action
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            # Textual builds the keys on the first "bindings changed" signal, which comes after
+            # the screen has been laid out and painted: the keys were mounted then, and the
+            # screen laid out and painted twice more. Built here they are in the first layout.
+            try:
+                self._keys_shown, self._enabled_shown = self._what_is_shown()
+            except NoMatches:
+                return  # a screen's check_action asked for a widget not mounted yet: wait
+            self.set_reactive(TextualFooter._bindings_ready, True)
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         # As Textual's own method (textual/widgets/_footer.py), but scheduling at most one
