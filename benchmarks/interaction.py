@@ -1,16 +1,19 @@
 """Interaction latencies measured in the running app with Textual's Pilot; run by run.py.
 
-    python benchmarks/interaction.py steps|answers|dashboard --data-dir D [--profile NAME] [--runs N]
+    python benchmarks/interaction.py steps|answers|dashboard-first|dashboard-again --data-dir D [--profile NAME] [--runs N]
 
 Prints a JSON list of milliseconds, one per interaction. Each figure is the time from the moment
 the key is sent to the last frame painted in answer to it: what the learner waits for. Paints are
 timestamped by wrapping the app's display call; ``pilot.press`` itself cannot be timed, since it
 sleeps until the process looks idle.
 
-- ``steps``: ``right`` (next step) through the first lessons of the course, step after step.
+- ``steps``: ``right`` (next step) through the first lessons of the course, step after step,
+  half a second on each step before the next (``READING``).
 - ``answers``: the key that submits an answer, question after question of the first quizzes (a
   digit for single choice, ``t`` for true/false, ``enter`` for the rest once the answer is given).
-- ``dashboard``: ``d`` on the course map, until the dashboard is painted, then back.
+- ``dashboard-first``: ``d`` on the course map of a new session, until the dashboard is painted
+  (a session, that is an app, per sample, all in one process).
+- ``dashboard-again``: ``d`` once more after ``escape``, nothing having changed in between.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import asyncio
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from dprk_it_tutor import paths
@@ -62,8 +66,21 @@ class PaintClock:
         return (self.last - start) * 1000
 
 
-async def next_steps(app: TutorApp, clock: PaintClock, runs: int) -> list[float]:
+Session = Callable[[], tuple[TutorApp, PaintClock]]  # a new app on the store, and its clock
+READING = 0.5  # seconds on a step before "next": a glance, not a read
+
+
+async def read(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Stay on the step shown for a moment, as a learner reading it does (the lesson screen
+    prepares the steps either side meanwhile)."""
+    await pilot.pause()
+    await asyncio.sleep(READING)
+    await pilot.pause()
+
+
+async def next_steps(session: Session, runs: int) -> list[float]:
     samples: list[float] = []
+    app, clock = session()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for lesson in app.course.lessons:
@@ -74,8 +91,8 @@ async def next_steps(app: TutorApp, clock: PaintClock, runs: int) -> list[float]
             assert isinstance(screen, LessonScreen), type(screen).__name__
             while screen.step > 1:  # a lesson reopens where it was left
                 await pilot.press("left")
-            await pilot.pause()
             for step in range(2, len(lesson.steps) + 1):
+                await read(pilot)
                 samples.append(await clock.time_keys(pilot, "right"))
                 assert screen.step == step, (lesson.id, screen.step, step)
             await pilot.press("escape")
@@ -95,8 +112,9 @@ async def _open_lesson(pilot, app: TutorApp, lesson_id: str) -> None:  # type: i
     await pilot.pause()
 
 
-async def answers(app: TutorApp, clock: PaintClock, runs: int) -> list[float]:
+async def answers(session: Session, runs: int) -> list[float]:
     samples: list[float] = []
+    app, clock = session()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for lesson in app.course.lessons:
@@ -131,19 +149,38 @@ def _answer_keys(screen: QuizScreen) -> tuple[str, ...]:
     return ("enter",)  # ordering and matching: the order or matches as they stand
 
 
-async def dashboard(app: TutorApp, clock: PaintClock, runs: int) -> list[float]:
+async def dashboard_first(session: Session, runs: int) -> list[float]:
+    """``d`` in a new session, once per session: the dashboard is built and filled."""
     samples: list[float] = []
+    for _ in range(runs):
+        app, clock = session()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            samples.append(await clock.time_keys(pilot, "d"))
+            assert isinstance(app.screen, DashboardScreen), type(app.screen).__name__
+    return samples
+
+
+async def dashboard_again(session: Session, runs: int) -> list[float]:
+    """``d`` again after ``escape``: the dashboard kept from the first time is shown again."""
+    samples: list[float] = []
+    app, clock = session()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for _ in range(runs):
+        for _ in range(runs + 1):
             samples.append(await clock.time_keys(pilot, "d"))
             assert isinstance(app.screen, DashboardScreen), type(app.screen).__name__
             await pilot.press("escape")
             await pilot.pause()
-    return samples
+    return samples[1:]  # the first opening built it
 
 
-MEASURES = {"steps": next_steps, "answers": answers, "dashboard": dashboard}
+MEASURES = {
+    "steps": next_steps,
+    "answers": answers,
+    "dashboard-first": dashboard_first,
+    "dashboard-again": dashboard_again,
+}
 
 
 def main(argv: list[str]) -> int:
@@ -155,9 +192,12 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     course = load_course(paths.course_folders([], content_only=False))
     with ProgressStore.open(args.data_dir, args.profile) as store:
-        app = make_app(course, store)
-        clock = PaintClock(app)
-        samples = asyncio.run(MEASURES[args.measure](app, clock, args.runs))
+
+        def session() -> tuple[TutorApp, PaintClock]:
+            app = make_app(course, store)
+            return app, PaintClock(app)
+
+        samples = asyncio.run(MEASURES[args.measure](session, args.runs))
     print(json.dumps(samples))
     return 0
 

@@ -226,6 +226,32 @@ async def test_coming_back_to_the_dashboard_shows_what_changed_meanwhile(course,
         assert text_of(screen, "#dash-learner").endswith("1-day streak · longest 1")
 
 
+async def test_opened_again_with_nothing_changed_it_is_shown_as_it_was_without_reading_again(
+    course, store, data_dir, monkeypatch
+):
+    app = make_app(course, store)
+    reads: list[None] = []
+    report = type(app.progress).report
+    monkeypatch.setattr(
+        type(app.progress), "report", lambda self, *a: reads.append(None) or report(self, *a)
+    )
+    lesson = course.lessons[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        first = app.screen
+        assert isinstance(first, DashboardScreen) and len(reads) == 1
+        await pilot.press("escape", "d")
+        assert app.screen is first and len(reads) == 1  # the same screen, the store not read
+        await pilot.press("escape")
+        # Another process (another connection to the same file) records a step meanwhile.
+        with ProgressStore.open(data_dir) as elsewhere:
+            elsewhere.visit_step(lesson.id, 1)
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is first and len(reads) == 2
+        assert table_rows(first)[0][2:4] == ["in progress", f"1/{lesson.step_count}"]
+
+
 async def test_a_lesson_read_from_the_dashboard_shows_up_in_it_afterwards(course, app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d", "enter", "right", "right", "escape")
@@ -296,3 +322,18 @@ async def test_the_three_reference_buttons_fit_side_by_side_at_80_by_24(app):
             assert row.region.contains_region(button.region), button.id
         await click_button(pilot, "#open-dashboard")
         assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_opened_again_after_the_terminal_shrank_it_fits_the_new_size(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        dashboard = app.screen
+        assert dashboard.has_class("-wide") and dashboard.has_class("-tall")
+        await pilot.press("escape")
+        await pilot.resize_terminal(70, 20)  # while the kept dashboard is not shown
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is dashboard
+        assert dashboard.has_class("-narrow") and dashboard.has_class("-short")
+        assert not dashboard.has_class("-wide") and not dashboard.has_class("-tall")

@@ -196,3 +196,25 @@ async def test_growing_the_terminal_shows_the_home_screen_as_it_was(
         assert home.query_one("#course-map").cursor_row == 2
         assert fully_on_screen(app, "#lesson-details")  # wide enough for the details again
         assert isinstance(home.query_one("#continue"), Button)
+
+
+async def test_a_screen_is_styled_for_the_terminal_size_from_its_first_frame(
+    course, store, monkeypatch
+):
+    """Its size classes are there when it is mounted, not added after a first layout (which
+    styled and painted every new screen twice)."""
+    from dprk_it_tutor.tui.screens.dashboard import DashboardScreen
+
+    classes_at_mount: list[set[str]] = []
+    mounted = DashboardScreen.on_mount
+
+    def on_mount(self: DashboardScreen) -> None:
+        classes_at_mount.append(set(self.classes))
+        mounted(self)
+
+    monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
+    app = make_app(course, store)
+    async with app.run_test(size=(70, 20)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+    assert classes_at_mount == [{"-narrow", "-short"}]

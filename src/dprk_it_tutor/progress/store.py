@@ -642,6 +642,13 @@ class ProgressStore:
         ).fetchall()
         return [_review_card(row) for row in rows]
 
+    def revision(self) -> tuple[int, int, int]:
+        """A value that is the same between two calls only if no data changed in between: no
+        write through this store, no commit by another process, the same learner. A screen that
+        shows data reads it again only when this changes."""
+        (other_commits,) = self._db.execute("PRAGMA data_version").fetchone()
+        return (self._db.total_changes, other_commits, self._profile)
+
     def count_due_reviews(self, now: str) -> int:
         return self._db.execute(
             "SELECT count(*) FROM review_card WHERE profile_id = ? AND due <= ?",

@@ -38,6 +38,7 @@ from dprk_it_tutor.tui.size_notice import (
 from dprk_it_tutor.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, HIGH_CONTRAST_NAME
 
 NOT_SAVED = "⚠ Progress is not being saved"
+DASHBOARD = "dashboard"  # the name the dashboard is installed under
 
 
 def course_subtitle(course: Course) -> str:
@@ -85,7 +86,7 @@ class TutorApp(App[None]):
         self._exit_renderables.clear()
 
     def get_screen(self, screen: Screen | str, screen_class: type[Screen] | None = None) -> Screen:
-        # Every screen is pushed through here, so that it is fitted to the terminal's size.
+        # Every screen is pushed through here: a new one is fitted to the terminal's size first.
         next_screen = super().get_screen(screen, screen_class)
         if not next_screen.is_running:
             fit_classes(next_screen, self.size)
@@ -298,7 +299,11 @@ class TutorApp(App[None]):
             while not isinstance(self.screen, DashboardScreen):
                 self.pop_screen()
             return
-        self.push_screen(DashboardScreen(self.course, self.progress))
+        # Kept once built (an installed screen stays mounted when closed): opening it again shows
+        # it as it was, and it reads the store again only if something changed in the meantime.
+        if not self.is_screen_installed(DASHBOARD):
+            self.install_screen(DashboardScreen(self.course, self.progress), DASHBOARD)
+        self.push_screen(DASHBOARD)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -86,6 +86,11 @@ class ProgressRecorder:
     def score_history(self) -> list[ScorePoint]:
         return self.store.score_history()
 
+    def report_revision(self) -> tuple[object, ...]:
+        """Changes whenever the progress report may have: data written (here or by another
+        process), another learner, a new day (the streak), a review come due."""
+        return (self.store.revision(), self.store.today(), self.count_due_reviews())
+
     # writes
     def visit_step(self, lesson_id: str, step: int) -> None:
         self._write(lambda: self.store.visit_step(lesson_id, step))

@@ -54,20 +54,22 @@ class SizeNotice(Static):
 
 
 def fit_classes(screen: Screen, size: Size) -> None:
-    """Give a screen that is not shown yet the breakpoint classes for a terminal of ``size``.
+    """Give a new screen, before it is mounted, the breakpoint classes for a terminal of ``size``.
 
     Textual adds them when the screen gets its first Resize, which is after it has been styled
     and laid out once: every widget on it was then styled again and the screen laid out and
     painted twice. Set here beforehand, they are already right and that Resize changes nothing.
-    (Same rule as Textual's: the largest breakpoint the dimension reaches.)
+    Same rule as Textual's: for each direction, the largest breakpoint reached.
     """
+    classes: dict[str, bool] = {}
     for dimension, breakpoints in (
         (size.width, HORIZONTAL_BREAKPOINTS),
         (size.height, VERTICAL_BREAKPOINTS),
     ):
         reached = [name for threshold, name in sorted(breakpoints) if dimension >= threshold]
-        if reached:
-            screen.add_class(reached[-1], update=False)
+        classes.update((name, reached[-1:] == [name]) for _, name in breakpoints)
+    # No restyle now: the screen is styled as it is mounted.
+    screen.update_classes(classes, update=False)
 
 
 def _add_notice(screen: Screen) -> None:

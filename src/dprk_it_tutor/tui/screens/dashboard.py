@@ -117,6 +117,7 @@ class DashboardScreen(Screen):
         self.course = course
         self.progress = progress
         self.report: ProgressReport | None = None
+        self._shown_revision: tuple[object, ...] | None = None  # of the data on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,7 +138,12 @@ class DashboardScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, just after mounting: the one place to fill it.
-        self.refresh_view()
+        # The screen is kept between openings; with 5,000 attempts reading the store again is a
+        # third of the time to show it, so that is done only when the data may have changed.
+        revision = self.progress.report_revision()
+        if revision != self._shown_revision:
+            self.refresh_view()
+            self._shown_revision = revision
 
     def refresh_view(self) -> None:
         """Read everything again from the store: a lesson or review may have changed it."""
