@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Header, Label, Markdown, ProgressBar
 
 from dprk_it_tutor.content import Lesson
@@ -26,6 +27,11 @@ WEB_SCHEMES = {"http", "https"}
 MAX_SECONDS_PER_STEP = 10 * 60
 clock = time.monotonic  # replaced in tests
 STEP_KEYS = Binding.Group("Step")
+# How long a step is shown before the steps either side are built: built at once, they held up
+# the last frames of the step change itself (a Markdown page mounts its blocks in one batch,
+# during which the screen paints nothing); a learner reading a step gives them all the time
+# they need.
+NEIGHBOURS_AFTER = 0.15  # seconds
 
 
 class LessonScreen(Screen):
@@ -63,6 +69,7 @@ class LessonScreen(Screen):
         self._visit_id = uuid.uuid4().hex
         self._reading_since: float | None = None
         self._pages: dict[int, Markdown] = {}  # step number: its page, for the steps built
+        self._neighbours_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,8 +122,8 @@ class LessonScreen(Screen):
 
     # Each step is its own Markdown page. Building one (parsing it, then mounting and styling a
     # widget per block) was much of the time "next" took, so the steps either side of the one
-    # shown are built while the learner reads, and turning to one only swaps the page shown.
-    # Pages further away are let go: a long lesson keeps three at most.
+    # shown are built while the learner reads (NEIGHBOURS_AFTER), and turning to one only swaps
+    # the page shown. Pages further away are let go: a long lesson keeps three at most.
     def _page(self, number: int) -> Markdown:
         """Step ``number``'s page, built now (and hidden) if it is not built yet."""
         page = self._pages.get(number)
@@ -156,7 +163,9 @@ class LessonScreen(Screen):
             next_button.label = "Take the quiz ▶" if self.has_quiz else "Finish ✓"
         self.progress.visit_step(self.lesson.id, self.step)
         self.refresh_bindings()
-        self.call_after_refresh(self._build_neighbours)
+        if self._neighbours_timer is not None:
+            self._neighbours_timer.stop()  # the learner moved on before they were built
+        self._neighbours_timer = self.set_timer(NEIGHBOURS_AFTER, self._build_neighbours)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "previous_step":
