@@ -53,16 +53,13 @@ class PaintClock:
 
         app._display = timed_display  # type: ignore[method-assign]
 
-    async def time_keys(self, pilot, *keys: str) -> float:  # type: ignore[no-untyped-def]
-        """Milliseconds from sending the last of ``keys`` to the last paint it caused."""
-        if keys[:-1]:
-            await pilot.press(*keys[:-1])
-            await pilot.pause()
+    async def time_key(self, pilot, key: str) -> float:  # type: ignore[no-untyped-def]
+        """Milliseconds from sending ``key`` to the last paint it caused."""
         start = time.perf_counter()
-        await pilot.press(keys[-1])
+        await pilot.press(key)
         await pilot.pause()
         if self.last <= start:
-            raise SystemExit(f"benchmarks: pressing {keys[-1]!r} painted nothing")
+            raise SystemExit(f"benchmarks: pressing {key!r} painted nothing")
         return (self.last - start) * 1000
 
 
@@ -93,7 +90,7 @@ async def next_steps(session: Session, runs: int) -> list[float]:
                 await pilot.press("left")
             for step in range(2, len(lesson.steps) + 1):
                 await read(pilot)
-                samples.append(await clock.time_keys(pilot, "right"))
+                samples.append(await clock.time_key(pilot, "right"))
                 assert screen.step == step, (lesson.id, screen.step, step)
             await pilot.press("escape")
             await pilot.pause()
@@ -128,7 +125,7 @@ async def answers(session: Session, runs: int) -> list[float]:
             while isinstance(app.screen, QuizScreen) and len(samples) < runs:
                 question = screen.question
                 submit = await _give_answer(pilot, screen)
-                samples.append(await clock.time_keys(pilot, submit))
+                samples.append(await clock.time_key(pilot, submit))
                 if question.id not in screen.session.grades:
                     raise SystemExit(f"benchmarks: {submit!r} did not submit {question.id}")
                 await pilot.press("n")
@@ -168,7 +165,7 @@ async def dashboard_first(session: Session, runs: int) -> list[float]:
         app, clock = session()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            samples.append(await clock.time_keys(pilot, "d"))
+            samples.append(await clock.time_key(pilot, "d"))
             assert isinstance(app.screen, DashboardScreen), type(app.screen).__name__
     return samples
 
@@ -180,7 +177,7 @@ async def dashboard_again(session: Session, runs: int) -> list[float]:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for _ in range(runs + 1):
-            samples.append(await clock.time_keys(pilot, "d"))
+            samples.append(await clock.time_key(pilot, "d"))
             assert isinstance(app.screen, DashboardScreen), type(app.screen).__name__
             await pilot.press("escape")
             await pilot.pause()

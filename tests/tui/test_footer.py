@@ -155,3 +155,38 @@ async def test_the_footer_is_rebuilt_when_its_keys_themselves_change(
         await pilot.pause()
         assert rebuilds == ["ToggleScreen"] * 2
         assert keys(app) == {"x": True, "s": False, "ctrl+p": True}
+
+
+class LateButtonScreen(Screen[None]):
+    """A screen whose check_action asks a button nested in a container, which is not mounted yet
+    when the footer is composed."""
+
+    BINDINGS = [Binding("x", "press", "Press")]
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Horizontal, Vertical
+        from textual.widgets import Button
+
+        with Horizontal(), Vertical(), Horizontal():  # as deep as the course map's buttons
+            yield Button("Press", id="press", disabled=True)
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "press":
+            return not self.query_one("#press").disabled or None
+        return True
+
+    def action_press(self) -> None:
+        pass
+
+
+class LateButtonApp(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(LateButtonScreen())
+
+
+async def test_keys_asked_of_widgets_not_mounted_yet_are_built_once_they_are() -> None:
+    app = LateButtonApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert keys(app) == {"x": False, "ctrl+p": True}  # greyed out: the button is disabled
