@@ -3,9 +3,10 @@
     python benchmarks/interaction.py steps|answers|dashboard-first|dashboard-again --data-dir D [--profile NAME] [--runs N]
 
 Prints a JSON list of milliseconds, one per interaction. Each figure is the time from the moment
-the key is sent to the last frame painted in answer to it: what the learner waits for. Paints are
-timestamped by wrapping the app's display call; ``pilot.press`` itself cannot be timed, since it
-sleeps until the process looks idle.
+the key is sent to the last frame that changed the screen in answer to it: what the learner waits
+for. Frames that repaint what is already shown (the lesson's pages built hidden for later, say)
+are not counted: see ``PaintClock``. Paints are timestamped by wrapping the app's display call;
+``pilot.press`` itself cannot be timed, since it sleeps until the process looks idle.
 
 - ``steps``: ``right`` (next step) through the first lessons of the course, step after step,
   half a second on each step before the next (``READING``).
@@ -26,6 +27,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.cells import cell_len
+from rich.segment import ControlType
+from rich.style import Style
+from textual._compositor import CompositorUpdate
+
 from dprk_it_tutor import paths
 from dprk_it_tutor.content import load_course
 from dprk_it_tutor.progress import ProgressStore
@@ -40,27 +46,76 @@ SIZE = (100, 30)
 
 
 class PaintClock:
-    """Timestamps every frame the app paints."""
+    """Timestamps every frame the app paints, and tells which of them changed the screen.
+
+    A frame can repaint what is already there (a page built hidden for later, a layout pass
+    that moves nothing), and the learner waits for none of those: a key is answered by the
+    last frame that changed a cell. The frames are kept as they come, timed, and replayed onto
+    a copy of the screen once the key has been answered, so that telling them apart costs the
+    app nothing while it is timed.
+    """
 
     def __init__(self, app: TutorApp) -> None:
-        self.last = 0.0
+        self._frames: list[tuple[float, CompositorUpdate]] = []
+        self._screen = ScreenCopy()
         display = app._display
 
         def timed_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            if renderable is not None:
-                self.last = time.perf_counter()
+            if isinstance(renderable, CompositorUpdate):
+                self._frames.append((time.perf_counter(), renderable))
             display(screen, renderable)
 
         app._display = timed_display  # type: ignore[method-assign]
 
+    def last_change(self) -> float:
+        """The time of the last frame so far that changed the screen (0 if none did)."""
+        last = 0.0
+        for painted, update in self._frames:
+            if self._screen.apply(update):
+                last = painted
+        self._frames.clear()
+        return last
+
     async def time_key(self, pilot, key: str) -> float:  # type: ignore[no-untyped-def]
-        """Milliseconds from sending ``key`` to the last paint it caused."""
+        """Milliseconds from sending ``key`` to the last change to the screen it caused."""
+        self.last_change()  # what was painted before the key is the screen it changes
         start = time.perf_counter()
         await pilot.press(key)
         await pilot.pause()
-        if self.last <= start:
-            raise SystemExit(f"benchmarks: pressing {key!r} painted nothing")
-        return (self.last - start) * 1000
+        last = self.last_change()
+        if last <= start:
+            raise SystemExit(f"benchmarks: pressing {key!r} changed nothing on the screen")
+        return (last - start) * 1000
+
+
+class ScreenCopy:
+    """What the terminal shows, cell by cell, kept up to date from the compositor's updates."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], tuple[str, Style | None]] = {}
+
+    def apply(self, update: CompositorUpdate) -> bool:
+        """Write ``update`` onto the copy; whether any cell changed."""
+        changed = False
+        cells = self._cells
+        x = y = 0
+        # An update renders itself as text segments, each placed by a cursor move before it.
+        for segment in update.__rich_console__(None, None):  # type: ignore[attr-defined,arg-type]
+            if segment.control:
+                for control in segment.control:
+                    if control[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = control[1], control[2]
+                continue
+            style = segment.style
+            for character in segment.text:
+                if character == "\n":
+                    continue
+                cell = (character, style)
+                if cells.get((x, y)) != cell:
+                    cells[(x, y)] = cell
+                    changed = True
+                x += cell_len(character)
+        return changed
 
 
 Session = Callable[[], tuple[TutorApp, PaintClock]]  # a new app on the store, and its clock

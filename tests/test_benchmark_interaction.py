@@ -68,3 +68,21 @@ def test_every_dashboard_sample_opens_it(
     name: str, shipped: Course, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     measure(name, 2, shipped, data_dir, monkeypatch)  # it checks the screen after each key
+
+
+def test_the_clock_counts_a_frame_only_when_it_changes_the_screen() -> None:
+    from rich.segment import Segment
+    from textual._compositor import ChopsUpdate, LayoutUpdate
+    from textual.geometry import Region
+    from textual.strip import Strip
+
+    def layout(text: str) -> LayoutUpdate:
+        return LayoutUpdate([[Strip([Segment(text)])]], Region(0, 0, len(text), 1))
+
+    screen = interaction.ScreenCopy()
+    assert screen.apply(layout("Step 2"))
+    assert not screen.apply(layout("Step 2"))  # painted again, nothing new to see
+    assert screen.apply(layout("Step 3"))
+    chop = ChopsUpdate([{5: Strip([Segment("3")])}], [(0, 5, 6)], [[6]])
+    assert not screen.apply(chop)  # the same cell, as part of a line
+    assert screen.apply(ChopsUpdate([{5: Strip([Segment("4")])}], [(0, 5, 6)], [[6]]))
