@@ -47,7 +47,7 @@ def make_v1_store(folder: Path) -> None:
 def test_a_version_1_store_keeps_all_its_data_after_migration(tmp_path: Path) -> None:
     make_v1_store(tmp_path)
     with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 5
+        assert store.schema_version == len(MIGRATIONS) == 6
         record = store.lesson_records()["origins"]
         assert record.current_step == 3
         assert record.steps_seen == frozenset({1, 2, 3})
@@ -286,20 +286,35 @@ def test_a_migration_that_fails_half_way_leaves_the_old_store_whole_and_is_done_
     assert after == before
 
 
-def test_a_version_3_store_gains_the_answer_time_index_and_sums_the_same_time(
+# Time per lesson as every version before 6 summed it: over the answers themselves.
+SECONDS_OVER_ANSWERS_SQL = """
+    SELECT lesson_id, sum(seconds) FROM study_time WHERE profile_id = :profile GROUP BY lesson_id
+    UNION ALL
+    SELECT a.lesson_id, sum(n.seconds) FROM answer n JOIN quiz_attempt a ON a.id = n.attempt_id
+    WHERE a.profile_id = :profile AND a.kind IN ('quiz', 'retry') AND n.seconds IS NOT NULL
+    GROUP BY a.lesson_id"""
+
+
+def seconds_over_answers(db: sqlite3.Connection, profile: int) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for lesson_id, seconds in db.execute(SECONDS_OVER_ANSWERS_SQL, {"profile": profile}):
+        totals[lesson_id] = totals.get(lesson_id, 0.0) + (seconds or 0.0)
+    return totals
+
+
+def test_a_version_3_store_sums_the_same_time_per_lesson_after_migration(
     tmp_path: Path,
 ) -> None:
     fill_old_store(tmp_path, 3)
     with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
         db.execute("INSERT INTO study_time VALUES (1, 'visit-1', 'origins', ?, 45.5)", (stamp(1),))
-        expected: dict[str, float] = {}
-        for lesson_id, seconds in db.execute(LESSON_SECONDS_SQL, {"profile": 1}):
-            expected[lesson_id] = expected.get(lesson_id, 0.0) + (seconds or 0.0)
+        expected = {pid: seconds_over_answers(db, pid) for pid in PROFILES}
     before = table_contents(tmp_path, 3)
-    assert expected["origins"] > 45.5  # reading time and answering time both count
-    with ProgressStore.open(tmp_path) as store:
-        assert store.schema_version == len(MIGRATIONS) == 5
-        assert store.lesson_seconds() == expected
+    assert expected[1]["origins"] > 45.5  # reading time and answering time both count
+    for name in PROFILES.values():
+        with ProgressStore.open(tmp_path, name) as store:
+            assert store.schema_version == len(MIGRATIONS) == 6
+            assert store.lesson_seconds() == pytest.approx(expected[store._profile])
     after = table_contents(tmp_path, 3)
     for contents in (before, after):  # opening the store notes when its learner last used it
         contents["profile"] = [row[:3] for row in contents["profile"]]
@@ -309,5 +324,62 @@ def test_a_version_3_store_gains_the_answer_time_index_and_sums_the_same_time(
             row[-1]
             for row in db.execute(f"EXPLAIN QUERY PLAN {LESSON_SECONDS_SQL}", {"profile": 1})
         )
-    # The answers are read from the index alone, not row by row from the table.
-    assert "COVERING INDEX answer_seconds_by_attempt" in plan, plan
+    # One figure per attempt, read from an index: no answer is read at all.
+    assert "COVERING INDEX quiz_attempt_seconds" in plan, plan
+    assert " answer" not in plan, plan
+
+
+def test_each_attempts_answer_time_follows_every_write_to_its_answers(tmp_path: Path) -> None:
+    """Whatever writes the answers (a quiz, an import, a merge, a hand-made fix), the time kept on
+    each attempt is the time summed over its answers, and time per lesson is what it always was."""
+    fill_old_store(tmp_path, 3)
+    with ProgressStore.open(tmp_path):
+        pass
+    with sqlite3.connect(tmp_path / STORE_FILENAME) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        first, second = (
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM quiz_attempt WHERE profile_id = 1 ORDER BY id LIMIT 2"
+            )
+        )
+        writes = [
+            (
+                "INSERT INTO answer (attempt_id, question_id, response, score, answered_at, seconds)"
+                " VALUES (?, 'new', '1', 1.0, 't', 12.25)",
+                (first,),
+            ),
+            (
+                "INSERT INTO answer (attempt_id, question_id, response, score, answered_at)"
+                " VALUES (?, 'untimed', '1', 1.0, 't')",
+                (first,),
+            ),
+            (
+                "UPDATE answer SET seconds = 3.5 WHERE attempt_id = ? AND question_id = 'untimed'",
+                (first,),
+            ),
+            (
+                "UPDATE answer SET seconds = NULL WHERE attempt_id = ? AND question_id = 'new'",
+                (first,),
+            ),
+            (
+                "UPDATE answer SET attempt_id = ? WHERE attempt_id = ? AND question_id = 'untimed'",
+                (second, first),
+            ),
+            ("DELETE FROM answer WHERE attempt_id = ? AND question_id = 'q0'", (second,)),
+            ("DELETE FROM quiz_attempt WHERE id = ?", (first,)),
+        ]
+        for sql, parameters in writes:
+            db.execute(sql, parameters)
+            kept = dict(db.execute("SELECT id, answer_seconds FROM quiz_attempt"))
+            summed = dict(
+                db.execute(
+                    "SELECT a.id, total(n.seconds) FROM quiz_attempt a"
+                    " LEFT JOIN answer n ON n.attempt_id = a.id GROUP BY a.id"
+                )
+            )
+            assert kept == summed, sql
+        assert first not in kept and kept[second] >= 3.5
+        expected = seconds_over_answers(db, 1)
+    with ProgressStore.open(tmp_path) as store:
+        assert store.lesson_seconds() == pytest.approx(expected)

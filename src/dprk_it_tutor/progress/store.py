@@ -51,9 +51,9 @@ class _DamagedStore(Exception):
 LESSON_SECONDS_SQL = """
     SELECT lesson_id, sum(seconds) FROM study_time WHERE profile_id = :profile GROUP BY lesson_id
     UNION ALL
-    SELECT a.lesson_id, sum(n.seconds) FROM answer n JOIN quiz_attempt a ON a.id = n.attempt_id
-    WHERE a.profile_id = :profile AND a.kind IN ('quiz', 'retry') AND n.seconds IS NOT NULL
-    GROUP BY a.lesson_id"""
+    SELECT lesson_id, sum(answer_seconds) FROM quiz_attempt
+    WHERE profile_id = :profile AND kind IN ('quiz', 'retry')
+    GROUP BY lesson_id"""
 
 # SQLite's result codes for "file is not a database" and "database disk image is malformed".
 _DAMAGE_CODES = {26, 11}
