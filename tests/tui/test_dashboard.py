@@ -337,3 +337,27 @@ async def test_opened_again_after_the_terminal_shrank_it_fits_the_new_size(app):
         assert app.screen is dashboard
         assert dashboard.has_class("-narrow") and dashboard.has_class("-short")
         assert not dashboard.has_class("-wide") and not dashboard.has_class("-tall")
+
+
+async def test_the_lesson_column_takes_the_width_the_others_leave_as_the_terminal_changes(
+    app, course
+):
+    title = course.lessons[0].title
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        table = app.screen.query_one("#dash-table", DataTable)
+
+        def first_row() -> str:
+            widths = [column.get_render_width(table) for column in table.ordered_columns]
+            assert sum(widths) == table.scrollable_content_region.width
+            return table.render_line(1).text  # line 0 is the header
+
+        assert title in first_row()
+        await pilot.resize_terminal(100, 30)  # as wide a layout (-wide), a narrower column
+        await pilot.pause()
+        narrow = first_row()
+        assert title not in narrow and title[:20] in narrow and "…" in narrow
+        await pilot.resize_terminal(140, 30)  # the cells cut to the narrow width are not reused
+        await pilot.pause()
+        assert title in first_row()

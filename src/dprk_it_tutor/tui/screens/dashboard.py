@@ -8,14 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, ProgressBar, Static
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress.report import LessonProgress, ProgressReport, format_duration
+from dprk_it_tutor.progress.store import ScorePoint
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import OpenLesson, OpenReview
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 from dprk_it_tutor.tui.widgets.footer import Footer
 from dprk_it_tutor.tui.widgets.score_chart import ScoreChart
@@ -105,7 +106,7 @@ class LessonTable(FillColumnTable):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(TutorScreen):
     AUTO_FOCUS = "#dash-table"
     BINDINGS = [
         Binding("escape", "close", "Back"),
@@ -117,9 +118,14 @@ class DashboardScreen(Screen):
         self.course = course
         self.progress = progress
         self.report: ProgressReport | None = None
-        self._shown_revision: tuple[object, ...] | None = None  # of the data on screen
+        self._history: list[ScorePoint] = []
+        self._read_revision: tuple[object, ...] | None = None  # of the data last read
+        self._shown: ProgressReport | None = None  # the report on screen
 
     def compose(self) -> ComposeResult:
+        # Read before building: the footer asks check_action which keys are usable as it is
+        # built, and a key greyed out for want of data would be lit again a frame later.
+        self._read()
         yield Header()
         with Horizontal(id="dash-top"):
             yield Static("", id="dash-learner", markup=False)
@@ -140,15 +146,21 @@ class DashboardScreen(Screen):
         # Also sent when the screen is first shown, just after mounting: the one place to fill it.
         # The screen is kept between openings; with 5,000 attempts reading the store again is a
         # third of the time to show it, so that is done only when the data may have changed.
-        revision = self.progress.report_revision()
-        if revision != self._shown_revision:
+        if self.progress.report_revision() != self._read_revision:
+            self._read()
+        if self._shown is not self.report:
             self.refresh_view()
-            self._shown_revision = revision
+
+    def _read(self) -> None:
+        """Read everything again from the store: a lesson or review may have changed it."""
+        self._read_revision = self.progress.report_revision()
+        self._history = self.progress.score_history()
+        self.report = self.progress.report(self.course, self._history)
 
     def refresh_view(self) -> None:
-        """Read everything again from the store: a lesson or review may have changed it."""
-        history = self.progress.score_history()
-        report = self.report = self.progress.report(self.course, history)
+        """Show the report last read."""
+        report = self._shown = self.report
+        assert report is not None  # read as the screen was built
         self.query_one("#dash-learner", Static).update(
             f"Learner: {printable(report.profile)} · {report.streak.describe()}"
         )
@@ -165,7 +177,9 @@ class DashboardScreen(Screen):
         table.show(report.lessons)
         self._show_lesson_scores(table.highlighted_lesson())
         in_course = {lesson.id for lesson in report.lessons}
-        scores = [round(point.score * 100, 1) for point in history if point.lesson_id in in_course]
+        scores = [
+            round(point.score * 100, 1) for point in self._history if point.lesson_id in in_course
+        ]
         self.query_one("#dash-all-scores", ScoreChart).show(all_scores_text(scores), scores)
 
     def _show_lesson_scores(self, lesson_id: str | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual.events import Resize
 from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
@@ -48,12 +49,32 @@ class FillColumnTable(DataTable):
             width + self._row_label_column_width, self._total_row_height + header
         )
 
-    def on_resize(self) -> None:
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The layout tells a widget its new size here, before it is painted at that size; the
+        # Resize event comes after that paint. Fitting the column here paints the table once at
+        # its final widths instead of twice, and the first paint is already the right one.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized:
+            self._fit_fill_column()
+        return resized
+
+    def _on_resize(self, event: Resize) -> None:
+        # DataTable's own handler throws every rendered cell away on any resize. The only
+        # width a cell here can depend on is the fill column's, and _fit_fill_column has
+        # already thrown the cells away if that changed.
+        event.prevent_default()
+
+    def _fit_fill_column(self) -> None:
         fill = self.columns.get(ColumnKey(self.FILL_COLUMN))
         if fill is None:
             return
         fixed = sum(c.width for key, c in self.columns.items() if key.value != self.FILL_COLUMN)
         padding = 2 * self.cell_padding * len(self.columns)
         available = self.scrollable_content_region.width - fixed - padding
-        fill.width = max(FILL_MIN_WIDTH, available)
-        self.refresh()
+        width = max(FILL_MIN_WIDTH, available)
+        if fill.width != width:
+            fill.width = width
+            self._update_count += 1  # DataTable's caches are keyed by it: the cells are cut anew
+            self.refresh()
