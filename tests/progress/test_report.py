@@ -171,3 +171,20 @@ def test_mastery_weighs_the_best_score_and_the_recent_ones_equally() -> None:
         "developing",
         "needs work",
     ]
+
+
+def test_all_scores_run_oldest_first_across_lessons_and_leave_out_lessons_not_in_the_course(
+    tmp_path: Path,
+) -> None:
+    shipped = course()
+    first, second = shipped.lessons[:2]
+    with ProgressStore.open(tmp_path) as store:
+        for lesson, score in [(first, 0.5), (second, 0.25), ("gone", 1.0), (first, 0.75)]:
+            lesson_id = getattr(lesson, "id", lesson)
+            store.finish_attempt(store.start_attempt(lesson_id, 1, ["q"]), score, False)
+        retry = store.start_attempt(first.id, 1, ["q"], kind="retry")  # not a quiz score
+        store.finish_attempt(retry, 0.1, False)
+        report = progress_report(shipped, store, now_for_reviews())
+    assert report.all_scores == (50.0, 25.0, 75.0)
+    assert report.lessons[0].scores == (50.0, 75.0) and report.lessons[1].scores == (25.0,)
+    assert "all_scores" not in report.as_json()  # the JSON stays as documented

@@ -7,13 +7,13 @@ renamed or removed. Scores are percentages from 0 to 100, or null before any att
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from dprk_it_tutor.content.model import Course
 from dprk_it_tutor.progress.status import LessonOverview, LessonStatus, course_overview
-from dprk_it_tutor.progress.store import ProgressStore, ScorePoint
+from dprk_it_tutor.progress.store import ProgressStore
 from dprk_it_tutor.progress.streak import Streak, streak
 
 REPORT_VERSION = 1
@@ -99,9 +99,13 @@ class ProgressReport:
     lessons: tuple[LessonProgress, ...]
     totals: ProgressTotals
     reviews_due: int
+    # Every finished quiz attempt's score in percent, oldest first, over the lessons of the course:
+    # what the dashboard charts. Each lesson's share is in its ``scores``; not part of the JSON.
+    all_scores: tuple[float, ...] = field(default=(), repr=False)
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["all_scores"]
         data["lessons"] = [
             {**lesson, "scores": list(lesson["scores"])} for lesson in data["lessons"]
         ]
@@ -151,21 +155,20 @@ def _lesson_progress(row: LessonOverview, seconds: float, scores: list[float]) -
     )
 
 
-def progress_report(
-    course: Course, store: ProgressStore, now: str, history: list[ScorePoint] | None = None
-) -> ProgressReport:
-    """Everything the learner has done in this course; data for lessons not in it is left out.
-
-    ``history`` is the store's score history, for a caller that has read it already (the dashboard
-    charts it too): with 5,000 attempts, reading it twice is most of the report's time.
-    """
+def progress_report(course: Course, store: ProgressStore, now: str) -> ProgressReport:
+    """Everything the learner has done in this course; data for lessons not in it is left out."""
     rows = course_overview(course, store.lesson_records())
     seconds = store.lesson_seconds()
-    scores: dict[str, list[float]] = {}
-    for point in store.score_history() if history is None else history:
-        scores.setdefault(point.lesson_id, []).append(round(point.score * 100, 1))
+    scores: dict[str, list[float]] = {row.lesson.id: [] for row in rows}
+    all_scores: list[float] = []
+    for point in store.score_history():
+        lesson_scores = scores.get(point.lesson_id)
+        if lesson_scores is not None:  # a lesson of this course
+            percent = round(point.score * 100, 1)
+            lesson_scores.append(percent)
+            all_scores.append(percent)
     lessons = tuple(
-        _lesson_progress(row, seconds.get(row.lesson.id, 0.0), scores.get(row.lesson.id, []))
+        _lesson_progress(row, seconds.get(row.lesson.id, 0.0), scores[row.lesson.id])
         for row in rows
     )
     statuses = [row.status for row in rows]
@@ -187,4 +190,5 @@ def progress_report(
         lessons=lessons,
         totals=totals,
         reviews_due=store.count_due_reviews(now),
+        all_scores=tuple(all_scores),
     )

@@ -19,7 +19,6 @@ from dprk_it_tutor.progress import (
     StoreError,
 )
 from dprk_it_tutor.progress.report import ProgressReport, now_for_reviews, progress_report
-from dprk_it_tutor.progress.store import ScorePoint
 from dprk_it_tutor.quiz.grading import Grade
 
 T = TypeVar("T")
@@ -78,13 +77,9 @@ class ProgressRecorder:
     def count_due_reviews(self) -> int:
         return self.store.count_due_reviews(now_for_reviews())
 
-    def report(self, course: Course, history: list[ScorePoint] | None = None) -> ProgressReport:
-        """The whole progress report, as ``dprk-it-tutor progress`` prints it (``history``: the
-        score history, when the caller has just read it)."""
-        return progress_report(course, self.store, now_for_reviews(), history)
-
-    def score_history(self) -> list[ScorePoint]:
-        return self.store.score_history()
+    def report(self, course: Course) -> ProgressReport:
+        """The whole progress report, as ``dprk-it-tutor progress`` prints it."""
+        return progress_report(course, self.store, now_for_reviews())
 
     def report_revision(self) -> tuple[object, ...]:
         """Changes whenever the progress report may have: data written (here or by another

@@ -12,7 +12,6 @@ from textual.widgets import Button, DataTable, Header, ProgressBar, Static
 
 from dprk_it_tutor.content import Course
 from dprk_it_tutor.progress.report import LessonProgress, ProgressReport, format_duration
-from dprk_it_tutor.progress.store import ScorePoint
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import OpenLesson, OpenReview
 from dprk_it_tutor.tui.recorder import ProgressRecorder
@@ -118,7 +117,6 @@ class DashboardScreen(TutorScreen):
         self.course = course
         self.progress = progress
         self.report: ProgressReport | None = None
-        self._history: list[ScorePoint] = []
         self._read_revision: tuple[object, ...] | None = None  # of the data last read
         self._shown: ProgressReport | None = None  # the report on screen
 
@@ -154,8 +152,7 @@ class DashboardScreen(TutorScreen):
     def _read(self) -> None:
         """Read everything again from the store: a lesson or review may have changed it."""
         self._read_revision = self.progress.report_revision()
-        self._history = self.progress.score_history()
-        self.report = self.progress.report(self.course, self._history)
+        self.report = self.progress.report(self.course)
 
     def refresh_view(self) -> None:
         """Show the report last read."""
@@ -176,10 +173,7 @@ class DashboardScreen(TutorScreen):
         table = self.query_one(LessonTable)
         table.show(report.lessons)
         self._show_lesson_scores(table.highlighted_lesson())
-        in_course = {lesson.id for lesson in report.lessons}
-        scores = [
-            round(point.score * 100, 1) for point in self._history if point.lesson_id in in_course
-        ]
+        scores = report.all_scores
         self.query_one("#dash-all-scores", ScoreChart).show(all_scores_text(scores), scores)
 
     def _show_lesson_scores(self, lesson_id: str | None) -> None:
