@@ -218,3 +218,29 @@ async def test_a_screen_is_styled_for_the_terminal_size_from_its_first_frame(
         await pilot.press("d")
         await pilot.pause()
     assert classes_at_mount == [{"-narrow", "-short"}]
+
+
+async def test_feedback_taller_than_the_quiz_shows_its_verdict_then_the_next_question_its_top(
+    course: Course, store: ProgressStore
+) -> None:
+    app = make_app(course, store)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.press("enter", "t")
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        first_prompt = screen.question.prompt
+        await pilot.press("1")
+        await pilot.pause()
+        body, feedback = screen.query_one("#quiz-body"), screen.query_one("#feedback")
+        assert feedback.region.height > body.scrollable_content_region.height  # taller than it
+        # Its start (the verdict) is in view, not its end, though the layout that placed it
+        # scrolled to the end of the body.
+        assert feedback.region.y >= body.scrollable_content_region.y
+        verdict = "Right" if screen.session.grades[screen.question.id].correct else "Not quite"
+        assert verdict in shown_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.question.prompt != first_prompt
+        assert body.scroll_y == 0 and " ".join(screen.question.prompt.split()[:4]) in shown_text(
+            app
+        )

@@ -141,7 +141,9 @@ class QuizScreen(Screen):
             self.query_one(hidden).display = False
         self.query_one("#check").display = True
         self.query_one("#show-hint").display = bool(question.hint)
-        self.query_one("#quiz-body").scroll_home(animate=False)
+        body = self.query_one("#quiz-body")
+        body.anchor(False)  # anchored while the last feedback was placed (see check_answer)
+        body.scroll_home(animate=False)
         # Not scrolled to: on a short terminal that would hide the question above the answers.
         widget.focus(scroll_visible=False)
         self.session.shown(question)
@@ -183,18 +185,28 @@ class QuizScreen(Screen):
         )
         lesson = self.lesson_of(question)
         self.progress.record_review(question.id, lesson.id if lesson else "", grade, hint_used)
-        widget.freeze(response)
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(feedback_content(question, response, grade, lesson))
-        feedback.display = True
-        self.query_one("#check").display = False
-        self.query_one("#show-hint").display = False
         button = self.query_one("#next-question", Button)
         last = self.index == len(self.session.questions) - 1
         button.label = "See my results ▶" if last else "Next question ▶"
         button.display = True
-        button.focus(scroll_visible=False)  # the feedback scrolls into view instead
+        # Focused now, not later as focus() would: the answer, frozen next, is then no longer
+        # focused, and freezing it does not blur it (a blur repaints the screen at once, a frame
+        # ahead of the verdict's).
+        self.set_focus(button, scroll_visible=False)  # the feedback scrolls into view instead
+        widget.freeze(response)
+        feedback = self.query_one("#feedback", Static)
+        feedback.update(feedback_content(question, response, grade, lesson))
+        feedback.display = True
+        # The feedback is the last thing in the body: anchored to its end, the body is scrolled
+        # by the very layout that places the feedback, not one frame later by Feedback.on_show
+        # (which releases the anchor, and still shows the top of feedback taller than the body).
+        self.query_one("#quiz-body").anchor()
+        self.query_one("#check").display = False
+        self.query_one("#show-hint").display = False
         self.refresh_bindings()
+        # Every widget changed above tells the screen so in a message of its own, and a frame
+        # can come between two of them. Laid out and painted whole, the verdict is one frame.
+        self.refresh(layout=True)
 
     @on(Button.Pressed, "#show-hint")
     def action_hint(self) -> None:

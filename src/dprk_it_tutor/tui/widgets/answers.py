@@ -64,8 +64,10 @@ class ChoiceAnswer(OptionList):
             index = self.choice_order.index(keys[event.character])
         if index is not None and 0 <= index < len(self.choice_order):
             event.stop()
-            self.highlighted = index
-            self.action_select()
+            # Chosen and checked at once. Highlighted the usual way, the choice would be painted
+            # in a frame of its own, and the verdict, a message later, in the frame after that.
+            self.set_reactive(OptionList.highlighted, index)
+            self.post_message(SubmitAnswer())
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from dprk_it_tutor.content import Lesson, Question
@@ -49,12 +50,21 @@ def feedback_content(
 
 
 class Feedback(Static):
-    """The feedback box, scrolled into view each time it appears.
+    """The feedback box, in view each time it appears.
 
-    Scrolled on Show, which comes once the layout has placed it: asked for any earlier (say,
-    straight after ``display = True``) it has no place yet, and on a short terminal it would stay
-    half below the edge.
+    The quiz anchors the scrolling body to its end as it shows the feedback (the last thing in
+    it), so the layout that places the feedback also scrolls to it, in the same frame. On Show,
+    which comes after that layout, the anchor is let go, and feedback taller than the body is
+    scrolled back to its start; scrolled to any earlier (say, straight after ``display = True``)
+    it has no place yet.
     """
 
     def on_show(self) -> None:
-        self.scroll_visible(animate=False)
+        container = self.parent
+        taller = False
+        if isinstance(container, Widget):
+            if container.is_anchored:
+                container.anchor(False)  # from now on the learner scrolls it
+            taller = self.outer_size.height > container.scrollable_content_region.height
+        # Taller than the view, it is read from its start (the verdict), not from its end.
+        self.scroll_visible(animate=False, top=taller)

@@ -16,8 +16,10 @@ class Footer(TextualFooter):
     screen, and a rebuild (mounting and styling a dozen widgets) was a fifth of the time a quiz
     took to show the verdict on an answer.
 
-    Here a burst of signals gives one update, made after the next refresh with the bindings as
-    they are then. When only some keys became usable or unusable, as after most key presses, the
+    Here a burst of signals gives one update, made once the messages already waiting have been
+    handled, with the bindings as they are then: in time for the frame that shows what changed
+    them (made after that frame, as it once was, the keys changed a frame later, and the verdict
+    on an answer looked finished only then). When only some keys became usable or unusable, as after most key presses, the
     keys shown are greyed out or lit again in place; the footer is rebuilt only when the keys
     themselves (which, their names, their order) are different.
     """
@@ -46,7 +48,7 @@ class Footer(TextualFooter):
             return
         if self.is_attached and screen is self.screen and not self._update_pending:
             self._update_pending = True
-            self.call_after_refresh(self._update_keys)
+            self.call_later(self._update_keys)
 
     async def _update_keys(self) -> None:
         self._update_pending = False  # a change from now on needs an update of its own
