@@ -6,17 +6,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from dprk_it_tutor.content import Course, GlossaryTerm
 from dprk_it_tutor.terminal_text import printable
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.footer import Footer
 from dprk_it_tutor.tui.widgets.term_view import TermView, term_id_from_link
 
 
-class GlossaryScreen(Screen):
+class GlossaryScreen(TutorScreen):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("slash", "search", "Search", key_display="/"),

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from dprk_it_tutor.content import BrokenFile, Course, Lesson
@@ -23,6 +22,7 @@ from dprk_it_tutor.tui.messages import (
     OpenTimeline,
 )
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.course_map import CourseMap
 from dprk_it_tutor.tui.widgets.footer import Footer
 
@@ -36,7 +36,7 @@ def continue_target(rows: list[LessonOverview], last_lesson: str | None) -> Less
     return next((row for row in rows if row.status is not LessonStatus.COMPLETED), None)
 
 
-class HomeScreen(Screen):
+class HomeScreen(TutorScreen):
     # Every action here has a button too; the footer shows only as many keys as fit 80
     # columns with quit and help, and the help screen lists them all.
     BINDINGS = [

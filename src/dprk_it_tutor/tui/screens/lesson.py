@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Header, Label, Markdown, ProgressBar
 
@@ -19,6 +18,7 @@ from dprk_it_tutor.content import Lesson
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import GoHome, OpenGlossary, OpenQuiz, OpenTerms
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.footer import Footer
 from dprk_it_tutor.tui.widgets.term_view import term_id_from_link
 
@@ -34,7 +34,7 @@ STEP_KEYS = Binding.Group("Step")
 NEIGHBOURS_AFTER = 0.15  # seconds
 
 
-class LessonScreen(Screen):
+class LessonScreen(TutorScreen):
     # Priority: the scrolling step body would otherwise take left/right for sideways scrolling.
     # One footer entry for both arrows, so that the footer's keys fit an 80-column terminal.
     BINDINGS = [

@@ -11,15 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from dprk_it_tutor.content.preview import Preview
 from dprk_it_tutor.terminal_text import printable
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.footer import Footer
 
 
-class PreviewScreen(Screen):
+class PreviewScreen(TutorScreen):
     BINDINGS = [Binding("enter,o", "reopen", "Open it again")]
 
     class Reopen(Message):

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Header, Label, Static
 
 from dprk_it_tutor.content import Course, Lesson, Question, Quiz
@@ -22,6 +21,7 @@ from dprk_it_tutor.quiz.session import QuizSession
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import QuizFinished
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.answers import SubmitAnswer, answer_widget
 from dprk_it_tutor.tui.widgets.feedback import Feedback, feedback_content
 from dprk_it_tutor.tui.widgets.footer import Footer
@@ -37,7 +37,7 @@ TYPE_INSTRUCTIONS = {
 }
 
 
-class QuizScreen(Screen):
+class QuizScreen(TutorScreen):
     BINDINGS = [
         # Letters for choice questions; F2/F3 also work while typing into a text answer.
         Binding("h,f2", "hint", "Hint"),

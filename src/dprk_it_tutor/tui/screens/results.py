@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
 from dprk_it_tutor.progress import AttemptKind, format_score
@@ -15,6 +14,7 @@ from dprk_it_tutor.quiz.grading import describe_answer
 from dprk_it_tutor.quiz.session import QuizSession
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.messages import GoHome, OpenFinalExam, OpenQuiz, StartQuiz
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 from dprk_it_tutor.tui.widgets.footer import Footer
 
@@ -49,7 +49,7 @@ class AnswersTable(FillColumnTable):
         self.add_column("Correct answer", key="answer", width=ANSWER_WIDTH)
 
 
-class ResultsScreen(Screen):
+class ResultsScreen(TutorScreen):
     BINDINGS = [
         Binding("escape,h", "home", "Course map"),
         Binding("m", "retry_missed", "Retry the ones I missed"),

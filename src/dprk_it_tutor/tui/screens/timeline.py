@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from dprk_it_tutor.content import Course, TimelineEvent
 from dprk_it_tutor.terminal_text import printable
 from dprk_it_tutor.tui.recorder import ProgressRecorder
+from dprk_it_tutor.tui.screens.base import TutorScreen
 from dprk_it_tutor.tui.widgets.fill_table import FILL_MIN_WIDTH, FillColumnTable, plain_cell
 from dprk_it_tutor.tui.widgets.footer import Footer
 
@@ -25,7 +25,7 @@ class TimelineTable(FillColumnTable):
         self.add_column("Lesson", key="lesson", width=6)
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(TutorScreen):
     BINDINGS = [Binding("escape", "close", "Back")]
 
     def __init__(self, course: Course, progress: ProgressRecorder) -> None:
