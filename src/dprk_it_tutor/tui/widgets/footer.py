@@ -19,9 +19,9 @@ class Footer(TextualFooter):
     Here a burst of signals gives one update, made once the messages already waiting have been
     handled, with the bindings as they are then: in time for the frame that shows what changed
     them (made after that frame, as it once was, the keys changed a frame later, and the verdict
-    on an answer looked finished only then). When only some keys became usable or unusable, as after most key presses, the
-    keys shown are greyed out or lit again in place; the footer is rebuilt only when the keys
-    themselves (which, their names, their order) are different.
+    on an answer looked finished only then). When only some keys became usable or unusable, as
+    after most key presses, the keys shown are greyed out or lit again in place; the footer is
+    rebuilt only when the keys themselves (which, their names, their order) are different.
     """
 
     _update_pending = False
