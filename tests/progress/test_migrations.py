@@ -345,8 +345,8 @@ def test_each_attempts_answer_time_follows_every_write_to_its_answers(tmp_path: 
         )
         writes = [
             (
-                "INSERT INTO answer (attempt_id, question_id, response, score, answered_at, seconds)"
-                " VALUES (?, 'new', '1', 1.0, 't', 12.25)",
+                "INSERT INTO answer (attempt_id, question_id, response, score, answered_at,"
+                " seconds) VALUES (?, 'new', '1', 1.0, 't', 12.25)",
                 (first,),
             ),
             (

@@ -128,10 +128,10 @@ MIGRATIONS.append(
 )
 
 MIGRATIONS.append(
-    # 6: each attempt keeps the time spent on its answers, kept right by triggers whatever writes an
-    # answer (the quiz, an import, a merge), so that time per lesson sums one figure per attempt, not
-    # every answer (at 100,000 answers: 18 ms down to 1 ms, most of the dashboard's wait for data).
-    # The sum is taken again over the attempt's own answers, so no rounding drifts in.
+    # 6: each attempt keeps the time spent on its answers, kept right by triggers whatever writes
+    # an answer (the quiz, an import, a merge), so that time per lesson sums one figure per
+    # attempt, not every answer (at 100,000 answers: 18 ms down to 1-2 ms, most of the dashboard's
+    # wait for data). The sum is taken again over the attempt's own answers: no rounding drifts in.
     (
         "ALTER TABLE quiz_attempt ADD COLUMN answer_seconds REAL NOT NULL DEFAULT 0",
         """UPDATE quiz_attempt SET answer_seconds =
